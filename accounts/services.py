@@ -1,0 +1,48 @@
+"""Writes on accounts: profile changes, data export and deletion."""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+
+from accounts.models import User
+
+# Apps register what they hold about a user here (see each app's apps.py ready()).
+EXPORTERS: dict[str, callable] = {}
+
+
+def register_exporter(name: str, exporter) -> None:
+    EXPORTERS[name] = exporter
+
+
+def user_export(*, user: User) -> str:
+    """Everything the platform holds about one user, as JSON (GDPR article 15 and 20)."""
+    data = {
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "preferred_language": user.preferred_language,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "blocked_until": user.blocked_until,
+        }
+    }
+    for name, exporter in sorted(EXPORTERS.items()):
+        data[name] = exporter(user)
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+
+
+@transaction.atomic
+def user_update_profile(*, user: User, display_name: str, preferred_language: str) -> User:
+    user.display_name = display_name.strip()
+    user.preferred_language = preferred_language
+    user.full_clean(exclude=["password", "username"])
+    user.save(update_fields=["display_name", "preferred_language"])
+    return user
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Deletes the account. Apps that must keep a thread whole anonymise on their side
+    through on_delete=SET_NULL; nothing the person wrote keeps their name."""
+    user.delete()

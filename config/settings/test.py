@@ -1,0 +1,16 @@
+"""The test suite: fast hashing, mail kept in memory, the same services as dev unless the
+environment points at PostgreSQL and Redis."""
+
+from .base import *  # noqa: F403
+from .base import env, env_list
+
+DEBUG = False
+SECRET_KEY = env("DJANGO_SECRET_KEY", "test-only-not-secret")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True

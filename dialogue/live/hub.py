@@ -1,0 +1,153 @@
+import asyncio
+import json
+import logging
+from collections.abc import Awaitable, Callable
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.module_loading import import_string
+
+log = logging.getLogger(__name__)
+
+Deliver = Callable[[str], Awaitable[None]]
+
+PRESENCE_DELAY = 1.0  # seconds: joins and leaves within this window make one presence event
+PRESENCE_HEARTBEAT = 60.0  # seconds between refreshes of this process's counts in the backend
+
+
+class Hub:
+    """The per-process registry of sockets by topic (for example ``debate:42`` or ``user:7``)."""
+
+    def __init__(self, backend):
+        self.backend = backend
+        self._watchers: dict[str, set[Deliver]] = {}
+        self._queues: dict[str, asyncio.Queue] = {}
+        self._workers: dict[str, asyncio.Task] = {}
+        self._presence_pending: set[str] = set()
+        self._heartbeat: asyncio.Task | None = None
+        self._lock = asyncio.Lock()
+
+    # Watching -------------------------------------------------------------------------------
+
+    async def join(self, topic: str, deliver: Deliver, *, counted: bool = False) -> None:
+        async with self._lock:
+            watchers = self._watchers.get(topic)
+            if watchers is None:
+                watchers = self._watchers[topic] = set()
+                self._queues[topic] = asyncio.Queue()
+                self._workers[topic] = asyncio.create_task(self._deliver_loop(topic))
+                await self.backend.subscribe(topic, self._make_receiver(topic))
+            watchers.add(deliver)
+        if counted:
+            self._presence_changed(topic)
+            if self._heartbeat is None or self._heartbeat.done():
+                self._heartbeat = asyncio.create_task(self._refresh_presence())
+
+    async def leave(self, topic: str, deliver: Deliver, *, counted: bool = False) -> None:
+        async with self._lock:
+            watchers = self._watchers.get(topic)
+            if watchers is None:
+                return
+            watchers.discard(deliver)
+            if not watchers and not counted:
+                await self._drop(topic)
+        if counted:
+            self._presence_changed(topic)
+
+    async def _drop(self, topic: str) -> None:
+        del self._watchers[topic]
+        self._queues.pop(topic, None)
+        worker = self._workers.pop(topic, None)
+        if worker:
+            worker.cancel()
+        await self.backend.unsubscribe(topic)
+
+    def local_count(self, topic: str) -> int:
+        return len(self._watchers.get(topic, ()))
+
+    # Publishing -----------------------------------------------------------------------------
+
+    def publish(self, topic: str, event: dict) -> None:
+        """Safe to call from any thread, typically from ``transaction.on_commit``."""
+        self.backend.publish(topic, encode(event))
+
+    # Delivery -------------------------------------------------------------------------------
+
+    def _make_receiver(self, topic: str) -> Callable[[str], None]:
+        def receive(text: str) -> None:
+            queue = self._queues.get(topic)
+            if queue is not None:
+                queue.put_nowait(text)
+
+        return receive
+
+    async def _deliver_loop(self, topic: str) -> None:
+        """One worker per topic keeps every socket's frames in publish order."""
+        queue = self._queues[topic]
+        while True:
+            text = await queue.get()
+            for deliver in tuple(self._watchers.get(topic, ())):
+                try:
+                    await deliver(text)
+                except Exception:  # a socket that died mid-send must not stop the others
+                    log.debug("live: delivery to one socket on %s failed", topic, exc_info=True)
+
+    # Presence -------------------------------------------------------------------------------
+
+    def _presence_changed(self, topic: str) -> None:
+        if topic in self._presence_pending:
+            return
+        self._presence_pending.add(topic)
+        asyncio.get_running_loop().call_later(
+            PRESENCE_DELAY, lambda: asyncio.ensure_future(self._publish_presence(topic))
+        )
+
+    async def _publish_presence(self, topic: str) -> None:
+        self._presence_pending.discard(topic)
+        count = self.local_count(topic)
+        try:
+            total = await self.backend.presence(topic, count)
+            await self.backend.apublish(topic, encode({"type": "presence", "count": total}))
+        except Exception:
+            log.warning("live: presence update for %s failed", topic, exc_info=True)
+        if count == 0:
+            async with self._lock:
+                if topic in self._watchers and not self._watchers[topic]:
+                    await self._drop(topic)
+
+
+    async def _refresh_presence(self) -> None:
+        """Keeps this process's counts fresh so other processes go on believing them."""
+        while True:
+            await asyncio.sleep(PRESENCE_HEARTBEAT)
+            for topic, watchers in tuple(self._watchers.items()):
+                if watchers:
+                    try:
+                        await self.backend.presence(topic, len(watchers))
+                    except Exception:
+                        log.warning("live: presence refresh failed", exc_info=True)
+
+
+def encode(event: dict) -> str:
+    return json.dumps(event, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+
+
+_hub: Hub | None = None
+
+
+def get_hub() -> Hub:
+    global _hub
+    if _hub is None:
+        backend_class = import_string(settings.LIVE_FANOUT_BACKEND)
+        _hub = Hub(backend_class())
+    return _hub
+
+
+def reset_hub() -> None:
+    """For tests that switch settings: the next `get_hub()` builds a fresh hub."""
+    global _hub
+    _hub = None
+
+
+def publish(topic: str, event: dict) -> None:
+    get_hub().publish(topic, event)

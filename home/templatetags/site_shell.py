@@ -1,0 +1,70 @@
+"""Template tags for the site shell: the language switcher and the main menu."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this same page in every language. A Wagtail page links to its translation; a
+    page without one in that language links to that language's home page."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    translations = {}
+    if isinstance(page, Page):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request)
+        elif isinstance(page, Page):
+            url = f"/{code}/"
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
+            }
+        )
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's children that editors marked 'show in menus', in the current language."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return []
+    root = site.root_page.get_translation_or_none(locale) or site.root_page
+    return list(root.get_children().live().in_menu().specific(defer=True).order_by("path"))
+
+
+@register.simple_tag(takes_context=True)
+def localized_home_url(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return f"/{get_language()}/"
+    try:
+        root = site.root_page.localized
+    except Locale.DoesNotExist:
+        root = site.root_page
+    return root.get_url(request) or f"/{get_language()}/"

@@ -1074,7 +1074,7 @@ POLICY = {
                         "In 2020, 1 in 4 people in the Copenhagen workforce will have an ethnic "
                         "minority background. Therefore the gap of up to 20 % in the employment "
                         "rate between citizens with a Danish and with another ethnic background "
-                        "must be reduced. The higher unemployment brings large economic losses to "
+                        "must be reduced. The extra unemployment brings large economic losses to "
                         "society, and a large potential workforce remains unused. Therefore "
                         "Copenhagen will ensure diversity and equal treatment in working life, so "
                         "that everyone has the chance to support themselves and to take "

@@ -13,9 +13,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Deliberately no context processors that might query: the database may be the cause.
-    from django.template import loader
-
     from django.http import HttpResponseServerError
+    from django.template import loader
 
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request": request, "is_error_500": True}))

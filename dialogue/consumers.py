@@ -44,7 +44,9 @@ class DebateConsumer(AsyncWebsocketConsumer):
     async def on_account_event(self, text: str) -> None:
         event = json.loads(text)
         if event.get("type") == "account.blocked":
-            await self.send_json({"type": "account.blocked", "message": _("Your account is blocked.")})
+            await self.send_json(
+                {"type": "account.blocked", "message": _("Your account is blocked.")}
+            )
             await self.close(code=CLOSE_POLICY)
 
     async def send_json(self, data: dict) -> None:

@@ -32,4 +32,3 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Under ASGI each request may run on another thread: no persistent connections there.
-

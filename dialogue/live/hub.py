@@ -115,7 +115,6 @@ class Hub:
                 if topic in self._watchers and not self._watchers[topic]:
                     await self._drop(topic)
 
-
     async def _refresh_presence(self) -> None:
         """Keeps this process's counts fresh so other processes go on believing them."""
         while True:

@@ -1,0 +1,56 @@
+# Bland dig i byen. Needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install migrate content test lint format messages bench-fanout clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+content: migrate
+	$(MANAGE) load_content --demo
+
+run: content
+	@echo ""
+	@echo "  Bland dig i byen runs at http://$(HOST):$(PORT)/"
+	@echo "  Editor account:    $(MANAGE) create_account --email you@example.org --role editor"
+	@echo "  Moderator account: $(MANAGE) create_account --email you@example.org --role moderator"
+	@echo "  The Wagtail admin is at http://$(HOST):$(PORT)/admin/ ; e-mails are printed here."
+	@echo ""
+	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --ws-max-size 65536 --lifespan off
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install
+	$(MANAGE) makemessages -l da -l en -l ar --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*"
+	$(MANAGE) makemessages -d djangojs -l da -l en -l ar --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*"
+	$(MANAGE) compilemessages --ignore ".venv/*"
+
+bench-fanout: install
+	$(BIN)/python bench/fanout.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

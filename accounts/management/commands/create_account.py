@@ -1,0 +1,43 @@
+"""Makes a resident, editor, moderator or administrator account that can log in at once."""
+
+import getpass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.models import User
+
+ROLES = {"resident": None, "editor": "Editors", "moderator": "Moderators", "admin": None}
+
+
+class Command(BaseCommand):
+    help = "Create (or update) an account with a verified e-mail address."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--email", required=True)
+        parser.add_argument("--role", choices=sorted(ROLES), default="editor")
+        parser.add_argument("--name", default="")
+        parser.add_argument("--password", help="Asked for when left out.")
+
+    @transaction.atomic
+    def handle(self, *args, email, role, name, password=None, **options):
+        password = password or getpass.getpass("Password: ")
+        if len(password) < 8:
+            raise CommandError("The password needs at least 8 characters.")
+        user, created = User.objects.get_or_create(
+            email=email, defaults={"display_name": name or email.split("@")[0]}
+        )
+        user.set_password(password)
+        user.is_staff = role != "resident"
+        user.is_superuser = role == "admin"
+        user.save()
+        group_name = ROLES[role]
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        verb = "Created" if created else "Updated"
+        self.stdout.write(self.style.SUCCESS(f"{verb} {role} {email}. Log in at /da/konto/login/."))

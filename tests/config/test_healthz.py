@@ -1,0 +1,41 @@
+import pytest
+from django.db import connection
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_reports_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["checks"]["database"] == "ok"
+    assert response.json()["status"] == "ok"
+
+
+def test_healthz_is_503_naming_the_database_when_it_does_not_answer(client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise ConnectionError("database went away")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["failed"] == ["database"]
+
+
+@override_settings(REDIS_URL="redis://127.0.0.1:1/0")
+def test_healthz_is_503_naming_redis_when_redis_is_configured_but_down(client):
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["failed"] == ["redis"]
+    assert body["checks"]["database"] == "ok"
+
+
+def test_healthz_checks_redis_when_configured_and_up(client, settings):
+    from tests.services import redis_url, require
+
+    require("redis")
+    settings.REDIS_URL = redis_url()
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["checks"]["redis"] == "ok"

@@ -1,0 +1,40 @@
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from accounts.models import User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A resident who has verified their e-mail address, unless `verified=False`."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"resident{n}@example.org")
+    display_name = factory.Sequence(lambda n: f"Resident {n}")
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if not create:
+            return
+        EmailAddress.objects.create(
+            user=self, email=self.email, primary=True, verified=extracted is not False
+        )
+        self.save()
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            for name in extracted:
+                self.groups.add(Group.objects.get(name=name))
+
+
+def moderator(**kwargs) -> User:
+    return UserFactory(groups=["Moderators"], **kwargs)
+
+
+def editor(**kwargs) -> User:
+    return UserFactory(groups=["Editors"], **kwargs)

@@ -62,3 +62,16 @@ def require(service: str) -> None:
     if IN_CI:
         pytest.fail(f"CI=true but {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+def require_postgres_database() -> None:
+    """For tests of real concurrency: the test database itself must be PostgreSQL, which it is
+    when DATABASE_URL points at PostgreSQL (as .ci/run does)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    reason = "the test database is not PostgreSQL (set DATABASE_URL=postgres://...)"
+    if IN_CI:
+        pytest.fail(f"CI=true but {reason}", pytrace=False)
+    pytest.skip(reason)

@@ -68,3 +68,11 @@ def localized_home_url(context):
     except Locale.DoesNotExist:
         root = site.root_page
     return root.get_url(request) or f"/{get_language()}/"
+
+
+@register.filter(name="plaintext")
+def plaintext_filter(value):
+    """`{{ comment.body|plaintext }}`: resident input, escaped, linked and sanitised."""
+    from config.plaintext import render_plain_text
+
+    return render_plain_text(value)

@@ -1,0 +1,24 @@
+from home.models.pages import (
+    ActionPlanPage,
+    BarometerPage,
+    ContentPage,
+    HomePage,
+    LighthouseProjectPage,
+    LoadRecord,
+    PolicyPage,
+)
+from home.models.policy import FocusAreaPage, GoalPage, Indicator, Measurement
+
+__all__ = [
+    "ActionPlanPage",
+    "BarometerPage",
+    "ContentPage",
+    "FocusAreaPage",
+    "GoalPage",
+    "HomePage",
+    "Indicator",
+    "LighthouseProjectPage",
+    "LoadRecord",
+    "Measurement",
+    "PolicyPage",
+]

@@ -1,0 +1,190 @@
+"""The policy site's page types other than focus areas and goals."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import ActivitiesBlock, BodyBlock, PrinciplesBlock, ResponsibilitiesBlock
+
+HOME_SUBPAGE_TYPES = [
+    "home.PolicyPage",
+    "home.BarometerPage",
+    "home.ContentPage",
+    "dialogue.DebateIndexPage",
+]
+
+
+class HomePage(Page):
+    """The front door of the site in each language: the call to get involved, and the way in to
+    the policy, the barometer, the debates, the partners and the events."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = HOME_SUBPAGE_TYPES
+    max_count_per_parent = 1
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class PolicyPage(Page):
+    """The adopted policy itself: the call, the vision, the way from vision to reality, the
+    three principles and who is responsible for what. The focus areas sit below it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("vision and call"))
+    principles = StreamField(PrinciplesBlock(), blank=True, verbose_name=_("principles"))
+    responsibilities = StreamField(
+        ResponsibilitiesBlock(), blank=True, verbose_name=_("responsibilities")
+    )
+    targets = StreamField(BodyBlock(), blank=True, verbose_name=_("targets"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("principles"),
+        FieldPanel("responsibilities"),
+        FieldPanel("targets"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("principles"),
+        index.SearchField("responsibilities"),
+        index.SearchField("targets"),
+    ]
+    api_fields = [
+        APIField("intro"),
+        APIField("body"),
+        APIField("principles"),
+        APIField("responsibilities"),
+        APIField("targets"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.FocusAreaPage", "home.ActionPlanPage", "home.ContentPage"]
+    template = "home/policy_page.html"
+
+    class Meta:
+        verbose_name = _("policy page")
+
+
+class BarometerPage(Page):
+    """The integration barometer: every main goal and the overall goal at a glance, newest
+    half-year first. The goal pages sit below it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.GoalPage"]
+    max_count_per_parent = 1
+    template = "home/barometer_page.html"
+
+    class Meta:
+        verbose_name = _("barometer page")
+
+
+class LighthouseProjectPage(Page):
+    """A fyrtårnsprojekt: the concrete, visible effort that carries a focus area and its
+    main goal."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    goal = models.ForeignKey(
+        "home.GoalPage",
+        verbose_name=_("main goal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lighthouse_projects",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        PageChooserPanel("goal", page_type="home.GoalPage"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    api_fields = [APIField("summary"), APIField("body"), APIField("goal")]
+    parent_page_types = ["home.FocusAreaPage"]
+    subpage_types = []
+    template = "home/lighthouse_project_page.html"
+
+    class Meta:
+        verbose_name = _("lighthouse project page")
+
+    @property
+    def focus_area(self):
+        return self.get_parent().specific
+
+
+class ActionPlanPage(Page):
+    """A political committee's action plan: its activities, how far each has come, and the
+    main goals each one serves. Unlike the goals, plans change as the city's needs do."""
+
+    committee = models.CharField(_("committee"), max_length=160)
+    intro = models.TextField(_("introduction"), blank=True)
+    activities = StreamField(ActivitiesBlock(), blank=True, verbose_name=_("activities"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("committee"),
+        FieldPanel("intro"),
+        FieldPanel("activities"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("committee"),
+        index.SearchField("intro"),
+        index.SearchField("activities"),
+    ]
+    api_fields = [APIField("committee"), APIField("intro"), APIField("activities")]
+    parent_page_types = ["home.PolicyPage"]
+    subpage_types = []
+    template = "home/action_plan_page.html"
+
+    class Meta:
+        verbose_name = _("action plan page")
+
+
+class ContentPage(Page):
+    """A plain page: text in the same blocks as everywhere else."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+    parent_page_types = ["home.HomePage", "home.PolicyPage", "home.FocusAreaPage"]
+    subpage_types = ["home.ContentPage"]
+    template = "home/content_page.html"
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+class LoadRecord(models.Model):
+    """What `load_policy` last wrote to a page, so a rerun can tell its own text from an
+    editor's change and leave the editor's alone."""
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+")
+    source_hash = models.CharField(max_length=64)
+    written_hash = models.CharField(max_length=64)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("policy load record")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.written_hash[:8]}"

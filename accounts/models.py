@@ -63,3 +63,26 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.display_name
+
+
+class BadgeKind(models.TextChoices):
+    EXPERT = "expert", _("Expert think tank")
+    STAFF = "staff", _("City staff")
+    PARTNER = "partner", _("Partner organisation")
+
+
+class Badge(models.Model):
+    """A role shown beside a person's name in debates, granted by staff in the admin."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="badges")
+    kind = models.CharField(_("kind"), max_length=16, choices=BadgeKind.choices)
+    note = models.CharField(
+        _("note"), max_length=120, blank=True, help_text=_("For example the organisation's name.")
+    )
+
+    class Meta:
+        verbose_name = _("badge")
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="one_badge_per_kind")]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

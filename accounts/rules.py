@@ -1,8 +1,10 @@
-"""Who may take part. Every app asks these instead of looking at user fields itself."""
+"""Who may take part. Every app asks these predicates instead of looking at user fields itself."""
 
+import rules
 from allauth.account.models import EmailAddress
 
 
+@rules.predicate
 def has_verified_email(user) -> bool:
     if not user.is_authenticated:
         return False
@@ -13,6 +15,10 @@ def has_verified_email(user) -> bool:
     return cached
 
 
-def can_take_part(user) -> bool:
-    """Verified and not blocked: may post, react and report."""
-    return has_verified_email(user) and not user.is_blocked
+@rules.predicate
+def is_blocked(user) -> bool:
+    return user.is_authenticated and user.is_blocked
+
+
+can_take_part = has_verified_email & ~is_blocked
+"""Verified and not blocked: may post, react and report."""

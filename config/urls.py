@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("profil/", include("accounts.urls")),
     path("", include("home.urls")),
+    path("dialog/", include("dialogue.urls")),
     # Wagtail serves every page not caught above; it must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

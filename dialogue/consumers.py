@@ -5,16 +5,79 @@ import json
 import logging
 import time
 
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from dialogue import selectors, services
 from dialogue.live import get_hub
+from dialogue.models import Comment, DebatePage
+from dialogue.serializers import comment_payload
 
 log = logging.getLogger(__name__)
 
 CLOSE_TOO_BIG = 1009
 CLOSE_POLICY = 1008
+CLOSE_NOT_FOUND = 4404
+
+
+def _load_debate(debate_id: int) -> DebatePage | None:
+    return DebatePage.objects.live().public().filter(pk=debate_id).first()
+
+
+def _current_user(user):
+    """Re-read the account for each write: a block must bite at once, not at reconnect."""
+    if user is None or not user.is_authenticated:
+        return user
+    from accounts.models import User
+
+    return User.objects.filter(pk=user.pk, is_active=True).first() or user
+
+
+def _run(action: str, user, debate_id: int, message: dict) -> dict:
+    user = _current_user(user)
+    debate = DebatePage.objects.get(pk=debate_id)
+    if action == "post":
+        comment, created = services.comment_create(
+            user=user,
+            debate=debate,
+            body=str(message.get("body") or ""),
+            parent_id=message.get("parent"),
+            client_id=message.get("client_id"),
+        )
+        return {
+            "type": "comment.ack",
+            "client_id": message.get("client_id"),
+            "created": created,
+            "comment": comment_payload(comment),
+        }
+    comment = (
+        Comment.objects.select_related("debate", "author")
+        .filter(pk=_as_int(message.get("id")), debate_id=debate_id)
+        .first()
+    )
+    if comment is None:
+        raise services.DialogueError("not_found", _("That comment is gone."), 404)
+    if action == "edit":
+        services.comment_edit(user=user, comment=comment, body=str(message.get("body") or ""))
+    elif action == "delete":
+        services.comment_delete(user=user, comment=comment)
+    elif action == "react":
+        services.reaction_set(user=user, comment=comment, value=str(message.get("value", "")))
+    return {"type": "ok", "id": comment.pk, "action": action}
+
+
+def _as_int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _catch_up(debate_id: int, after_id: int) -> list[dict]:
+    debate = DebatePage.objects.get(pk=debate_id)
+    return [comment_payload(c) for c in selectors.comments_after(debate=debate, after_id=after_id)]
 
 
 class DebateConsumer(AsyncWebsocketConsumer):
@@ -25,6 +88,10 @@ class DebateConsumer(AsyncWebsocketConsumer):
         self.user_topic = None
         self._window_start = time.monotonic()
         self._window_count = 0
+        if await database_sync_to_async(_load_debate)(self.debate_id) is None:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        self.joined = True
         await self.accept()
         hub = get_hub()
         await hub.join(self.topic, self.forward, counted=True)
@@ -33,6 +100,8 @@ class DebateConsumer(AsyncWebsocketConsumer):
             await hub.join(self.user_topic, self.on_account_event)
 
     async def disconnect(self, code):
+        if not getattr(self, "joined", False):
+            return
         hub = get_hub()
         await hub.leave(self.topic, self.forward, counted=True)
         if self.user_topic:
@@ -85,7 +154,37 @@ class DebateConsumer(AsyncWebsocketConsumer):
         await handler(message)
 
     def handlers(self):
-        return {"ping": self.on_ping}
+        return {
+            "ping": self.on_ping,
+            "catchup": self.on_catchup,
+            "comment.post": self.on_write("post"),
+            "comment.edit": self.on_write("edit"),
+            "comment.delete": self.on_write("delete"),
+            "reaction.set": self.on_write("react"),
+        }
+
+    def on_write(self, action: str):
+        async def handle(message):
+            try:
+                reply = await database_sync_to_async(_run)(
+                    action, self.user, self.debate_id, message
+                )
+            except services.DialogueError as error:
+                await self.send_error(
+                    error.code,
+                    error.message,
+                    client_id=message.get("client_id"),
+                    id=message.get("id"),
+                )
+                return
+            await self.send_json(reply)
+
+        return handle
+
+    async def on_catchup(self, message):
+        after = _as_int(message.get("after"))
+        comments = await database_sync_to_async(_catch_up)(self.debate_id, after)
+        await self.send_json({"type": "catchup", "comments": comments})
 
     async def on_ping(self, message):
         await self.send_json({"type": "pong", "viewers": get_hub().local_count(self.topic)})

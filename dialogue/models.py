@@ -40,6 +40,33 @@ class DebateIndexPage(Page):
     class Meta:
         verbose_name = _("debate index")
 
+    def get_context(self, request, *args, **kwargs):
+        from dialogue.selectors import debate_index
+
+        context = super().get_context(request, *args, **kwargs)
+        state = request.GET.get("state") or None
+        if state not in DebateState.values:
+            state = None
+        focus_area = request.GET.get("focus_area") or None
+        focus_area = int(focus_area) if focus_area and focus_area.isdigit() else None
+        context["debates"] = debate_index(parent=self, focus_area_id=focus_area, state=state)
+        context["focus_areas"] = debate_focus_areas(self)
+        context["states"] = DebateState.choices
+        context["chosen"] = {"state": state, "focus_area": focus_area}
+        return context
+
+
+def debate_focus_areas(index: "DebateIndexPage"):
+    """The focus areas that have debates under this index, for the filter."""
+    ids = (
+        DebatePage.objects.child_of(index)
+        .live()
+        .exclude(focus_area=None)
+        .values_list("focus_area_id", flat=True)
+        .distinct()
+    )
+    return Page.objects.filter(pk__in=ids).order_by("title")
+
 
 class DebatePage(Page):
     """One question put to Copenhageners, with the comments that answer it."""
@@ -73,7 +100,7 @@ class DebatePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("question"),
         FieldPanel("introduction"),
-        PageChooserPanel("focus_area"),
+        PageChooserPanel("focus_area", page_type="home.FocusAreaPage"),
         InlinePanel("goal_links", label=_("Goals")),
         MultiFieldPanel(
             [
@@ -98,6 +125,21 @@ class DebatePage(Page):
     class Meta:
         verbose_name = _("debate")
 
+    def get_context(self, request, *args, **kwargs):
+        from dialogue.forms import CommentForm
+        from dialogue.selectors import comment_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context["comment_page"] = comment_page(
+            debate=self,
+            viewer=request.user,
+            sort=request.GET.get("sort"),
+            cursor=request.GET.get("after"),
+        )
+        context.setdefault("comment_form", CommentForm())
+        context["can_post"] = request.user.has_perm("dialogue.post_comment", self)
+        return context
+
     def is_accepting_comments(self, now=None) -> bool:
         now = now or timezone.now()
         if self.state == DebateState.CLOSED:
@@ -113,7 +155,7 @@ class DebateGoal(Orderable):
         "wagtailcore.Page", verbose_name=_("goal"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [PageChooserPanel("goal")]
+    panels = [PageChooserPanel("goal", page_type="home.GoalPage")]
 
 
 class CommentStatus(models.TextChoices):

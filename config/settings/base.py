@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "channels",
     "csp",
+    "rules.apps.AutodiscoverRulesConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -147,6 +148,7 @@ else:
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -247,9 +249,12 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Live dialogue limits (see dialogue/consumers.py).
+# Live dialogue limits (see dialogue/consumers.py and dialogue/services.py).
 LIVE_MAX_FRAME_BYTES = 16 * 1024
 LIVE_MESSAGES_PER_10S = 30
+DIALOGUE_COMMENTS_PER_MINUTE = int(env("DIALOGUE_COMMENTS_PER_MINUTE", "5"))
+DIALOGUE_EDIT_WINDOW_MINUTES = 15
+DIALOGUE_PAGE_SIZE = 20
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 

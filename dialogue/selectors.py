@@ -1,0 +1,170 @@
+"""Reads for debate pages. The number of queries is the same for 20 or 20,000 comments:
+one for the top-level page, one for their replies, one for badges, one for the viewer's
+reactions."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, F, Q, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber
+
+from dialogue.models import Comment, CommentStatus, DebatePage, Reaction
+
+SORTS = ("oldest", "newest", "popular")
+REPLIES_SHOWN = 5  # per thread on the first render; the rest behind "show all replies"
+
+PUBLIC_STATUSES = [CommentStatus.PUBLISHED, CommentStatus.HIDDEN, CommentStatus.DELETED]
+
+
+@dataclass
+class CommentPage:
+    comments: list[Comment]
+    sort: str
+    next_cursor: str | None
+    reactions: dict[int, str] = field(default_factory=dict)
+
+
+def visible_comments(debate: DebatePage, viewer):
+    visible = Q(status__in=PUBLIC_STATUSES)
+    if viewer is not None and viewer.is_authenticated:
+        visible |= Q(status=CommentStatus.PENDING, author_id=viewer.pk)
+    return Comment.objects.filter(visible, debate=debate)
+
+
+def _apply_cursor(queryset, sort: str, cursor: str | None):
+    if sort == "popular":
+        queryset = queryset.annotate(total=F("agree_count") + F("disagree_count"))
+        if cursor:
+            total, _, last_id = cursor.partition(".")
+            total, last_id = int(total), int(last_id)
+            queryset = queryset.filter(Q(total__lt=total) | Q(total=total, id__lt=last_id))
+        return queryset.order_by("-total", "-id")
+    if sort == "newest":
+        if cursor:
+            queryset = queryset.filter(id__lt=int(cursor))
+        return queryset.order_by("-id")
+    if cursor:
+        queryset = queryset.filter(id__gt=int(cursor))
+    return queryset.order_by("id")
+
+
+def _cursor_for(comment: Comment, sort: str) -> str:
+    if sort == "popular":
+        return f"{comment.agree_count + comment.disagree_count}.{comment.pk}"
+    return str(comment.pk)
+
+
+def parse_sort(value: str | None) -> str:
+    return value if value in SORTS else "oldest"
+
+
+def valid_cursor(sort: str, cursor: str | None) -> str | None:
+    """A cursor from the address bar is checked, never trusted."""
+    if not cursor:
+        return None
+    parts = cursor.split(".") if sort == "popular" else [cursor]
+    if len(parts) != (2 if sort == "popular" else 1) or not all(p.isdigit() for p in parts):
+        return None
+    return cursor
+
+
+def comment_page(
+    *, debate: DebatePage, viewer, sort: str = "oldest", cursor: str | None = None, size=None
+) -> CommentPage:
+    size = size or settings.DIALOGUE_PAGE_SIZE
+    sort = parse_sort(sort)
+    cursor = valid_cursor(sort, cursor)
+    base = visible_comments(debate, viewer).select_related("author")
+    top = list(_apply_cursor(base.filter(parent__isnull=True), sort, cursor)[: size + 1])
+    has_more = len(top) > size
+    top = top[:size]
+    replies = list(
+        base.filter(root__in=[c.pk for c in top])
+        .annotate(
+            position=Window(RowNumber(), partition_by=[F("root_id")], order_by=[F("id").asc()]),
+            thread_size=Window(Count("id"), partition_by=[F("root_id")]),
+        )
+        .filter(position__lte=REPLIES_SHOWN)
+        .order_by("id")
+    )
+    _attach_replies(top, replies)
+    everything = top + replies
+    prefetch_related_objects([c for c in everything if c.author_id], "author__badges")
+    reactions = {}
+    if viewer is not None and viewer.is_authenticated and everything:
+        reactions = dict(
+            Reaction.objects.filter(
+                user=viewer, comment_id__in=[c.pk for c in everything]
+            ).values_list("comment_id", "value")
+        )
+    for comment in everything:
+        comment.my_reaction = reactions.get(comment.pk)
+    next_cursor = _cursor_for(top[-1], sort) if has_more and top else None
+    return CommentPage(comments=top, sort=sort, next_cursor=next_cursor, reactions=reactions)
+
+
+def _attach_replies(top: list[Comment], replies: list[Comment]) -> None:
+    by_id = {c.pk: c for c in top}
+    for comment in top:
+        comment.children = []
+        comment.folded_replies = 0
+    for reply in replies:
+        reply.children = []
+        by_id[reply.pk] = reply
+    for reply in replies:
+        parent = by_id.get(reply.parent_id)
+        if parent is not None:
+            parent.children.append(reply)
+        root = by_id.get(reply.root_id)
+        if root is not None:
+            root.folded_replies = max(0, reply.thread_size - REPLIES_SHOWN)
+
+
+def thread(*, debate: DebatePage, viewer, root_id: int) -> Comment | None:
+    """A whole thread, for "show all replies"."""
+    base = visible_comments(debate, viewer).select_related("author")
+    root = base.filter(pk=root_id, parent__isnull=True).first()
+    if root is None:
+        return None
+    replies = list(base.filter(root=root).order_by("id"))
+    root.children, root.folded_replies = [], 0
+    by_id = {root.pk: root}
+    for reply in replies:
+        reply.children = []
+        by_id[reply.pk] = reply
+    for reply in replies:
+        parent = by_id.get(reply.parent_id)
+        if parent is not None:
+            parent.children.append(reply)
+    everything = [root, *replies]
+    prefetch_related_objects([c for c in everything if c.author_id], "author__badges")
+    reactions = {}
+    if viewer is not None and viewer.is_authenticated:
+        reactions = dict(
+            Reaction.objects.filter(
+                user=viewer, comment_id__in=[c.pk for c in everything]
+            ).values_list("comment_id", "value")
+        )
+    for comment in everything:
+        comment.my_reaction = reactions.get(comment.pk)
+    return root
+
+
+def comments_after(*, debate: DebatePage, after_id: int, limit: int = 200) -> list[Comment]:
+    """Catch-up after a reconnect: everything public with an id above the last one seen."""
+    comments = list(
+        Comment.objects.filter(debate=debate, status=CommentStatus.PUBLISHED, id__gt=after_id)
+        .select_related("author")
+        .order_by("id")[:limit]
+    )
+    prefetch_related_objects([c for c in comments if c.author_id], "author__badges")
+    return comments
+
+
+def debate_index(*, parent, focus_area_id=None, state=None):
+    debates = DebatePage.objects.child_of(parent).live().public().select_related("focus_area")
+    if focus_area_id:
+        debates = debates.filter(focus_area_id=focus_area_id)
+    if state:
+        debates = debates.filter(state=state)
+    return debates.order_by("-last_activity_at", "-first_published_at")

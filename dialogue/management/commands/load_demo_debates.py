@@ -27,7 +27,9 @@ DEBATES = [
     {
         "slug": "hvordan-moedes-vi-paa-tvaers",
         "title": "Hvordan mødes vi på tværs i byen?",
-        "question": "Hvor møder du københavnere, som ikke ligner dig selv – og hvor kunne det ske oftere?",
+        "question": (
+            "Hvor møder du københavnere, som ikke ligner dig selv – og hvor kunne det ske oftere?"
+        ),
         "intro": "<p>Politikken siger, at København er byen, hvor man møder andre københavnere, "
         "som ikke ligner én selv. Fortæl os, hvor det sker i dag, og hvad der skal til.</p>",
         "focus": "den-inddragende-by",
@@ -77,7 +79,9 @@ DEBATES = [
         "slug": "tryghed-i-boligomraadet",
         "title": "Tryghed i boligområdet",
         "question": "Hvad gør dit boligområde trygt at færdes i?",
-        "intro": "<p>Et af politikkens hovedmål er, at tryghedsindekset skal gå i positiv retning.</p>",
+        "intro": (
+            "<p>Et af politikkens hovedmål er, at tryghedsindekset skal gå i positiv retning.</p>"
+        ),
         "focus": "saerlig-haand-til-udsatte",
         "state": DebateState.CLOSED,
         "conclusion": "Tak for de mange input. Lys, liv om aftenen og kendte ansigter blev nævnt "

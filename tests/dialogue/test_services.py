@@ -71,7 +71,9 @@ def test_debate_not_yet_open_takes_no_comments():
 def test_retry_with_the_same_client_id_returns_the_saved_comment(debate):
     user = UserFactory()
     client_id = uuid.uuid4()
-    first, created = services.comment_create(user=user, debate=debate, body="x", client_id=client_id)
+    first, created = services.comment_create(
+        user=user, debate=debate, body="x", client_id=client_id
+    )
     again, created_again = services.comment_create(
         user=user, debate=debate, body="x", client_id=str(client_id)
     )

@@ -46,3 +46,17 @@ def user_delete(*, user: User) -> None:
     """Deletes the account. Apps that must keep a thread whole anonymise on their side
     through on_delete=SET_NULL; nothing the person wrote keeps their name."""
     user.delete()
+
+
+def user_block(*, user: User, until, reason: str) -> User:
+    """Stops a user from posting, reacting and reporting until `until`, and closes their open
+    debate sockets at once. They can still read, log in, export and delete their data."""
+    from dialogue.live import publish
+
+    with transaction.atomic():
+        user.blocked_until = until
+        user.save(update_fields=["blocked_until"])
+        transaction.on_commit(
+            lambda: publish(f"user:{user.pk}", {"type": "account.blocked", "reason": reason})
+        )
+    return user

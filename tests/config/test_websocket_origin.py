@@ -5,7 +5,7 @@ from channels.testing.websocket import WebsocketCommunicator
 
 from config.asgi import application
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 async def connect(origin: bytes | None):

@@ -81,6 +81,16 @@ class ActivityBlock(blocks.StructBlock):
         required=False,
     )
 
+    STATUS_MARKS = {"planned": "○", "under_way": "◐", "done": "●", "dropped": "✗"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        status = value.get("status") or "planned"
+        choices = dict(self.child_blocks["status"].field.choices)
+        context["status_label"] = choices.get(status, status)
+        context["status_mark"] = self.STATUS_MARKS.get(status, "")
+        return context
+
     class Meta:
         icon = "tasks"
         label = _("Activity")

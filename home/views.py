@@ -1,4 +1,8 @@
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from home import opendata, selectors
 
 
 def accessibility(request):
@@ -11,3 +15,37 @@ def privacy(request):
 
 def contact(request):
     return render(request, "pages/contact.html")
+
+
+def search(request):
+    """Site search over the live pages in the current language, and the extra models that
+    other apps register in SITE_SEARCH_EXTRA_MODELS, shown as their own groups."""
+    query = request.GET.get("q", "").strip()
+    context = {"query": query, "results": [], "groups": [], "error": ""}
+    status = 200
+    if len(query) > selectors.SEARCH_MAX_LENGTH:
+        context["error"] = _("Please use at most %(max)d characters.") % {
+            "max": selectors.SEARCH_MAX_LENGTH
+        }
+        status = 400
+    elif query:
+        context["results"] = selectors.search_pages(query)
+        context["groups"] = selectors.search_extra_models(query)
+    return render(request, "home/search.html", context, status=status)
+
+
+def barometer_csv(request):
+    goals = selectors.goals_for_active_locale()
+    response = HttpResponse(opendata.barometer_csv(goals), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="barometer.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def barometer_json(request):
+    goals = selectors.goals_for_active_locale()
+    response = JsonResponse(
+        opendata.barometer_json(goals, request), json_dumps_params={"ensure_ascii": False}
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -35,6 +35,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        from home import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["overview"] = selectors.home_overview(self)
+        return context
+
 
 class PolicyPage(Page):
     """The adopted policy itself: the call, the vision, the way from vision to reality, the
@@ -76,6 +83,11 @@ class PolicyPage(Page):
     class Meta:
         verbose_name = _("policy page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().specific().order_by("path")
+        return context
+
 
 class BarometerPage(Page):
     """The integration barometer: every main goal and the overall goal at a glance, newest
@@ -94,6 +106,15 @@ class BarometerPage(Page):
 
     class Meta:
         verbose_name = _("barometer page")
+
+    def get_context(self, request, *args, **kwargs):
+        from home import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        goals = selectors.barometer_goals(self)
+        context["goals"] = goals
+        context["has_examples"] = any(item.has_examples for item in goals)
+        return context
 
 
 class LighthouseProjectPage(Page):
@@ -125,9 +146,13 @@ class LighthouseProjectPage(Page):
     class Meta:
         verbose_name = _("lighthouse project page")
 
-    @property
-    def focus_area(self):
-        return self.get_parent().specific
+    def get_context(self, request, *args, **kwargs):
+        from home import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["focus_area"] = self.get_parent().specific
+        context["goal"] = selectors.localized(self.goal)
+        return context
 
 
 class ActionPlanPage(Page):
@@ -173,11 +198,17 @@ class ContentPage(Page):
     class Meta:
         verbose_name = _("content page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().order_by("path")
+        return context
+
 
 class LoadRecord(models.Model):
     """What `load_policy` last wrote to a page, so a rerun can tell its own text from an
     editor's change and leave the editor's alone."""
 
+    key = models.CharField(max_length=120, unique=True, null=True)  # noqa: DJ001 (unique)
     page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+")
     source_hash = models.CharField(max_length=64)
     written_hash = models.CharField(max_length=64)

@@ -49,6 +49,14 @@ class FocusAreaPage(Page):
     class Meta:
         verbose_name = _("focus area page")
 
+    def get_context(self, request, *args, **kwargs):
+        from home.models.pages import LighthouseProjectPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["goals"] = GoalPage.objects.live().filter(focus_area=self).order_by("number")
+        context["projects"] = LighthouseProjectPage.objects.live().child_of(self)
+        return context
+
 
 class GoalPage(Page):
     """One of the six main goals (hovedmål), or the overall goal, with the barometer's
@@ -103,6 +111,16 @@ class GoalPage(Page):
     class Meta:
         verbose_name = _("goal page")
         ordering = ["path"]
+
+    def get_context(self, request, *args, **kwargs):
+        from home import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["goal_data"] = selectors.goal_data(self)
+        context["focus_area"] = selectors.localized(self.focus_area)
+        context["projects"] = list(self.lighthouse_projects.live())
+        context["barometer"] = self.get_parent()
+        return context
 
 
 class Indicator(Orderable, ClusterableModel):

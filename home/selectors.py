@@ -1,0 +1,158 @@
+"""Reads for the policy pages and the barometer, shaped so that the number of queries does
+not grow with the number of goals, indicators or measurements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from home import barometer
+from home.models import GoalPage, Indicator, Measurement
+
+
+@dataclass
+class IndicatorData:
+    indicator: Indicator
+    points: list[barometer.Point]
+    summary: barometer.Summary
+    measurements: list[Measurement] = field(default_factory=list)
+
+    @property
+    def measurements_newest_first(self) -> list[Measurement]:
+        return list(reversed(self.measurements))
+
+
+@dataclass
+class GoalData:
+    goal: GoalPage
+    indicators: list[IndicatorData]
+
+    @property
+    def has_examples(self) -> bool:
+        return any(item.summary.has_examples for item in self.indicators)
+
+
+def indicators_queryset():
+    measurements = Measurement.objects.order_by("period_start", "sort_order")
+    return Indicator.objects.order_by("sort_order", "pk").prefetch_related(
+        Prefetch("measurements", queryset=measurements)
+    )
+
+
+def spec_for(indicator: Indicator) -> barometer.Spec:
+    return barometer.Spec(
+        higher_is_better=indicator.higher_is_better,
+        baseline_value=indicator.baseline_value,
+        baseline_date=indicator.baseline_date,
+        target_value=indicator.target_value,
+        target_date=indicator.target_date,
+    )
+
+
+def indicator_data(indicator: Indicator) -> IndicatorData:
+    """Expects `measurements` prefetched (see `indicators_queryset`)."""
+    measurements = list(indicator.measurements.all())
+    points = [
+        barometer.Point(m.period_label, m.period_start, m.value, m.is_example) for m in measurements
+    ]
+    return IndicatorData(
+        indicator=indicator,
+        points=points,
+        summary=barometer.summarize(spec_for(indicator), points),
+        measurements=measurements,
+    )
+
+
+def goal_data(goal: GoalPage) -> GoalData:
+    indicators = indicators_queryset().filter(page=goal)
+    return GoalData(goal=goal, indicators=[indicator_data(i) for i in indicators])
+
+
+def goals_data(goals) -> list[GoalData]:
+    """Every goal in `goals` (a GoalPage queryset) with its indicators: three queries."""
+    goals = goals.order_by("path").prefetch_related(
+        Prefetch("indicators", queryset=indicators_queryset())
+    )
+    return [
+        GoalData(goal=goal, indicators=[indicator_data(i) for i in goal.indicators.all()])
+        for goal in goals
+    ]
+
+
+def barometer_goals(barometer_page) -> list[GoalData]:
+    """The goals on a barometer page, the six main goals first and the overall goal last."""
+    data = goals_data(GoalPage.objects.child_of(barometer_page).live())
+    return sorted(data, key=lambda item: (item.goal.is_overall, item.goal.number or 0))
+
+
+def goals_for_locale(locale) -> list[GoalData]:
+    data = goals_data(GoalPage.objects.live().filter(locale=locale))
+    return sorted(data, key=lambda item: (item.goal.is_overall, item.goal.number or 0))
+
+
+def home_overview(home_page) -> dict:
+    """What the front page links to directly: every focus area, goal and lighthouse project
+    below it, and the barometer. One query each."""
+    from home.models import BarometerPage, FocusAreaPage, LighthouseProjectPage
+
+    below = {"path__startswith": home_page.path, "depth__gt": home_page.depth}
+    return {
+        "focus_areas": list(FocusAreaPage.objects.live().filter(**below).order_by("path")),
+        "goals": sorted(
+            GoalPage.objects.live().filter(**below),
+            key=lambda goal: (goal.is_overall, goal.number or 0),
+        ),
+        "lighthouse_projects": list(
+            LighthouseProjectPage.objects.live().filter(**below).order_by("path")
+        ),
+        "barometer": BarometerPage.objects.live().filter(**below).first(),
+    }
+
+
+def localized(page):
+    """The page in the active language when it has been translated, else the page itself."""
+    if page is None:
+        return None
+    return page.localized
+
+
+def goals_for_active_locale() -> list[GoalData]:
+    """The barometer in the active language; the default language's when that has none."""
+    from wagtail.models import Locale
+
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = Locale.get_default()
+    data = goals_for_locale(locale)
+    if not data and locale != Locale.get_default():
+        data = goals_for_locale(Locale.get_default())
+    return data
+
+
+SEARCH_MAX_LENGTH = 200
+SEARCH_LIMIT = 30
+
+
+def search_pages(query: str) -> list:
+    from wagtail.models import Locale, Page
+
+    pages = Page.objects.live().filter(locale=Locale.get_active()).exclude(depth=1)
+    return list(pages.search(query)[:SEARCH_LIMIT])
+
+
+def search_extra_models(query: str) -> list[dict]:
+    """One group per model in SITE_SEARCH_EXTRA_MODELS ("app.Model"); each model is indexed
+    and offers `objects.public()` and `get_absolute_url()`."""
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    groups = []
+    for label in getattr(settings, "SITE_SEARCH_EXTRA_MODELS", []):
+        model = apps.get_model(label)
+        hits = list(backend.search(query, model.objects.public())[:SEARCH_LIMIT])
+        groups.append({"label": model._meta.verbose_name_plural, "results": hits})
+    return groups

@@ -1,0 +1,59 @@
+"""Template tags for the policy pages: breadcrumbs, barometer numbers and charts."""
+
+from django import template
+from wagtail.models import Page
+
+from home import charts
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The way from the home page down to this page, read in one query."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"crumbs": [], "current": None}
+    ancestors = page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path")
+    crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    return {"crumbs": crumbs, "current": page.title}
+
+
+@register.inclusion_tag("home/includes/indicator_chart.html")
+def indicator_chart(data):
+    chart_id = f"chart-{data.indicator.pk}"
+    return {"chart": charts.line_chart(data, chart_id), "data": data}
+
+
+@register.filter
+def num(value):
+    return charts.fmt(value)
+
+
+@register.filter
+def signed(value):
+    return charts.fmt_signed(value)
+
+
+@register.filter
+def status_label(status):
+    return charts.status_label(status)
+
+
+@register.filter
+def status_symbol(status):
+    return charts.status_symbol(status)
+
+
+@register.filter
+def direction_label(direction):
+    return charts.direction_label(direction)
+
+
+@register.filter
+def status_class(status):
+    return {
+        "on_track": "status--good",
+        "off_track": "status--bad",
+    }.get(status, "status--none")

@@ -9,10 +9,15 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 async def connect(origin: bytes | None):
+    from channels.db import database_sync_to_async
+
+    from tests.dialogue.factories import make_debate
+
+    debate = await database_sync_to_async(make_debate)()
     headers = [(b"host", b"testserver")]
     if origin is not None:
         headers.append((b"origin", origin))
-    communicator = WebsocketCommunicator(application, "/ws/debates/1/", headers=headers)
+    communicator = WebsocketCommunicator(application, f"/ws/debates/{debate.pk}/", headers=headers)
     connected, _ = await communicator.connect()
     return communicator, connected
 

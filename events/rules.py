@@ -1,0 +1,64 @@
+"""Who may do what with events, checked with `user.has_perm(...)` in views, services and the
+admin alike."""
+
+import rules
+
+from accounts import rules as account_rules
+
+
+@rules.predicate
+def is_verified(user) -> bool:
+    return bool(account_rules.has_verified_email(user))
+
+
+@rules.predicate
+def is_blocked(user) -> bool:
+    return user.is_authenticated and user.is_blocked
+
+
+def _in_group(user, name: str) -> bool:
+    if not user.is_authenticated:
+        return False
+    cache = getattr(user, "_events_groups", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._events_groups = cache
+    return name in cache
+
+
+@rules.predicate
+def is_editor(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or _in_group(user, "Editors"))
+
+
+@rules.predicate
+def is_moderator(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or _in_group(user, "Moderators"))
+
+
+@rules.predicate
+def is_partner(user) -> bool:
+    """A member of an approved partner organisation. Until the partnerships register holds
+    the approval, staff grant it as the partner badge in the admin."""
+    if not user.is_authenticated:
+        return False
+    from accounts.models import BadgeKind
+
+    return user.badges.filter(kind=BadgeKind.PARTNER).exists()
+
+
+@rules.predicate
+def is_event_organiser(user, event) -> bool:
+    return (
+        event is not None
+        and user.is_authenticated
+        and event.submitted_by_id == user.pk
+        and is_partner(user)
+    )
+
+
+city_staff = is_editor | is_moderator
+
+rules.add_perm("events.sign_up", is_verified & ~is_blocked)
+rules.add_perm("events.submit_event", is_verified & ~is_blocked & (is_partner | is_editor))
+rules.add_perm("events.see_attendees", city_staff | is_event_organiser)

@@ -1,0 +1,179 @@
+"""Reads: the listing with its filters, what an event page shows a given person, the annual
+cycle, and the organiser's lists."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from events.forms import EventFilterForm
+from events.models import EventIndexPage, EventKind, EventPage, Registration
+
+PAST_PAGE_SIZE = 12
+
+
+def events_for_locale(locale=None):
+    qs = EventPage.objects.live().public()
+    if locale is not None:
+        qs = qs.filter(locale=locale)
+    return qs
+
+
+def filter_events(qs, *, kind=None, district=None, month=None):
+    qs = qs.of_kind(kind).in_district(district)
+    if month:
+        qs = qs.in_month(*month)
+    return qs
+
+
+def event_listing(*, index: EventIndexPage, params) -> dict:
+    form = EventFilterForm(params or None)
+    filters = {}
+    if form.is_valid():
+        filters = {key: value for key, value in form.cleaned_data.items() if value}
+    elif not form.is_bound:
+        form = EventFilterForm()
+    events = filter_events(EventPage.objects.child_of(index).live().public().specific(), **filters)
+    now = timezone.now()
+    upcoming = list(events.upcoming(now))
+    past = Paginator(events.past(now), PAST_PAGE_SIZE).get_page(params.get("page"))
+    query = params.copy()
+    query.pop("page", None)
+    return {
+        "filter_form": form,
+        "filters_invalid": form.is_bound and not form.is_valid(),
+        "filters_active": bool(filters),
+        "upcoming_events": upcoming,
+        "past_events": past,
+        "filter_query": query.urlencode(),
+        "kinds": EventKind.choices,
+    }
+
+
+def event_page_context(*, event: EventPage, user) -> dict:
+    registration = None
+    if user.is_authenticated:
+        registration = Registration.objects.active().filter(event=event, user=user).first()
+    confirmed = Registration.objects.filter(event=event).confirmed().count()
+    waiting = Registration.objects.filter(event=event).waiting().count()
+    places_left = None if event.capacity is None else max(event.capacity - confirmed, 0)
+    position = None
+    if registration is not None and registration.status == "waiting":
+        position = (
+            Registration.objects.filter(event=event)
+            .waiting()
+            .filter(
+                Q(created_at__lt=registration.created_at)
+                | Q(created_at=registration.created_at, pk__lte=registration.pk)
+            )
+            .count()
+        )
+    return {
+        "registration": registration,
+        "waiting_position": position,
+        "confirmed_count": confirmed,
+        "waiting_count": waiting,
+        "places_left": places_left,
+        "is_full": places_left == 0,
+        "signup_state": event.signup_state(),
+        "page_is_past": event.is_past(),
+        "can_sign_up": user.has_perm("events.sign_up"),
+        "can_see_attendees": user.has_perm("events.see_attendees", event),
+    }
+
+
+def organiser_lists(*, event: EventPage) -> dict:
+    rows = Registration.objects.filter(event=event).select_related("user")
+    return {
+        "confirmed": list(rows.confirmed().order_by("confirmed_at", "pk")),
+        "waiting": list(rows.waiting()),
+        "cancelled": list(rows.filter(status="cancelled").order_by("cancelled_at", "pk")),
+    }
+
+
+# The annual cycle ("årshjul"): the policy's recurring milestones.
+
+
+@dataclass
+class Milestone:
+    key: str
+    name: str
+    rhythm: str
+    when: date
+    fixed: bool
+    event: EventPage | None = None
+
+    @property
+    def month(self) -> int:
+        return self.when.month
+
+
+# The policy states the rhythm (half-yearly barometer, a yearly status report, status meeting
+# and conference) but not the months; these are the planned months until dates are fixed.
+PLANNED_MONTHS = {
+    "barometer": (6, 12),
+    "status-report": (4,),
+    "status-meeting": (5,),
+    "conference": (11,),
+}
+
+
+def _next_planned(months, today: date) -> date:
+    for year in (today.year, today.year + 1):
+        for month in sorted(months):
+            candidate = date(year, month, 1)
+            if (candidate.year, candidate.month) >= (today.year, today.month):
+                return candidate
+    return date(today.year + 1, min(months), 1)
+
+
+def annual_cycle(*, locale: Locale | None = None, now: datetime | None = None) -> list[Milestone]:
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    upcoming = events_for_locale(locale).upcoming(now)
+    milestones = []
+    definitions = [
+        ("barometer", _("Integration barometer"), _("Every half year"), None),
+        ("status-report", _("Status report to the City Council"), _("Every year"), None),
+        ("status-meeting", _("Status meeting"), _("Every year"), EventKind.STATUS_MEETING),
+        ("conference", _("Integration conference"), _("Every year"), EventKind.CONFERENCE),
+    ]
+    for key, name, rhythm, kind in definitions:
+        event = upcoming.filter(kind=kind).first() if kind else None
+        if event is not None:
+            when = timezone.localtime(event.start).date()
+            milestones.append(Milestone(key, name, rhythm, when, fixed=True, event=event))
+        else:
+            when = _next_planned(PLANNED_MONTHS[key], today)
+            milestones.append(Milestone(key, name, rhythm, when, fixed=False))
+        if key == "barometer":
+            # Half-yearly: show both readings of the coming year.
+            second = _next_planned(
+                PLANNED_MONTHS[key], date(when.year + when.month // 12, when.month % 12 + 1, 1)
+            )
+            milestones.append(Milestone(key, name, rhythm, second, fixed=False))
+    return sorted(milestones, key=lambda m: m.when)
+
+
+def year_line(milestones: list[Milestone], now: datetime | None = None) -> list[dict]:
+    """Twelve months from this one, each with the milestones falling in it."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    months = []
+    for offset in range(12):
+        year = today.year + (today.month - 1 + offset) // 12
+        month = (today.month - 1 + offset) % 12 + 1
+        first = date(year, month, 1)
+        months.append(
+            {
+                "first": first,
+                "milestones": [
+                    m for m in milestones if (m.when.year, m.when.month) == (year, month)
+                ],
+            }
+        )
+    return months

@@ -1,0 +1,150 @@
+"""Writes on events: signing up, cancelling, promoting from the waiting list, and partners
+submitting events for the editors to approve.
+
+Every sign-up and cancellation locks the event's row first (SELECT ... FOR UPDATE on
+PostgreSQL; on SQLite the IMMEDIATE transaction already serialises writers), so counting the
+confirmed places and adding one is a single step however many people click at once."""
+
+from functools import partial
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import linebreaks
+from django.utils.translation import gettext as _
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+from events.emails import send_registration_email
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    OrganiserType,
+    Registration,
+    RegistrationStatus,
+)
+
+WORKFLOW_NAME = "Partner events: editors approve"
+
+
+def _lock_event(event_id: int) -> EventPage:
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+
+
+def _notify(registration: Registration, kind: str) -> None:
+    transaction.on_commit(
+        partial(send_registration_email, registration_id=registration.pk, kind=kind)
+    )
+
+
+def _promote_waiting(event: EventPage, now) -> list[Registration]:
+    """Fills free places from the front of the waiting list. The caller holds the lock."""
+    waiting = Registration.objects.filter(event=event).waiting()
+    if event.capacity is not None:
+        free = event.capacity - Registration.objects.filter(event=event).confirmed().count()
+        if free <= 0:
+            return []
+        waiting = waiting[:free]
+    promoted = []
+    for registration in waiting:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+        registration.save(update_fields=["status", "confirmed_at"])
+        _notify(registration, "promoted")
+        promoted.append(registration)
+    return promoted
+
+
+def registration_create(*, event: EventPage, user, now=None) -> Registration:
+    """Gives the person a place, or a place in line when the event is full. Signing up twice
+    returns the existing registration (a double click must not queue someone twice)."""
+    if not user.has_perm("events.sign_up"):
+        raise PermissionDenied(_("Verify your e-mail address to sign up for events."))
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        if not event.is_accepting_signups(now):
+            raise ValidationError(_("Sign-up for this event is not open."))
+        existing = Registration.objects.active().filter(event=event, user=user).first()
+        if existing is not None:
+            return existing
+        # Places freed by a larger capacity go to those already waiting, before newcomers.
+        _promote_waiting(event, now)
+        confirmed = Registration.objects.filter(event=event).confirmed().count()
+        has_place = event.capacity is None or confirmed < event.capacity
+        registration = Registration(
+            event=event,
+            user=user,
+            status=RegistrationStatus.CONFIRMED if has_place else RegistrationStatus.WAITING,
+            created_at=now,
+            confirmed_at=now if has_place else None,
+        )
+        registration.full_clean()
+        registration.save()
+        _notify(registration, "confirmed" if has_place else "waiting")
+    return registration
+
+
+def registration_cancel(*, registration: Registration, user, now=None) -> Registration:
+    """Cancels a place or a place in line; a freed place goes to the first person waiting."""
+    event = registration.event
+    if registration.user_id != user.pk and not user.has_perm("events.see_attendees", event):
+        raise PermissionDenied(_("You can only cancel your own registration."))
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock_event(registration.event_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if not registration.is_active:
+            return registration
+        if event.start <= now:
+            raise ValidationError(_("This event has already started."))
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = now
+        registration.full_clean()
+        registration.save(update_fields=["status", "cancelled_at"])
+        _promote_waiting(event, now)
+    return registration
+
+
+def event_fill_from_waiting_list(*, event: EventPage, now=None) -> list[Registration]:
+    """After an editor raises the capacity."""
+    with transaction.atomic():
+        return _promote_waiting(_lock_event(event.pk), now or timezone.now())
+
+
+def event_approval_workflow() -> Workflow:
+    """The workflow partner submissions go through: one step, approved by the Editors group,
+    and publishing on approval. Made on first use so a fresh site needs no setup."""
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    if workflow is not None:
+        return workflow
+    with transaction.atomic():
+        task = GroupApprovalTask.objects.create(name="Editors approve the event")
+        task.groups.set(Group.objects.filter(name="Editors"))
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def event_submit(*, user, index: EventIndexPage, data: dict) -> EventPage:
+    """A partner proposes an event. It becomes a draft page in the editors' review queue and
+    is published when an editor approves it; until then nobody else sees it."""
+    if not user.has_perm("events.submit_event"):
+        raise PermissionDenied(_("Only approved partner organisations can submit events."))
+    data = dict(data)
+    description = data.pop("description", "")
+    with transaction.atomic():
+        event = EventPage(
+            **data,
+            description=linebreaks(description, autoescape=True) if description else "",
+            organiser_type=OrganiserType.PARTNER,
+            submitted_by=user,
+            owner=user,
+            live=False,
+            has_unpublished_changes=True,
+            is_example=False,
+        )
+        index.add_child(instance=event)
+        event.save_revision(user=user, log_action=True)
+        event_approval_workflow().start(event, user)
+    return event

@@ -1,0 +1,50 @@
+"""The admin side of events: every registration in one filterable list with CSV/XLSX export,
+and promotion from the waiting list when an editor publishes more places."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from events.models import EventPage, Registration
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "list-ul"
+    menu_label = _("Registrations")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["user", "event", "status", "created_at", "confirmed_at", "cancelled_at"]
+    list_filter = ["status", "event"]
+    list_export = [
+        "event.title",
+        "status",
+        "user.display_name",
+        "user.email",
+        "created_at",
+        "confirmed_at",
+        "cancelled_at",
+    ]
+    export_headings = {
+        "event.title": _("Event"),
+        "user.display_name": _("Name"),
+        "user.email": _("E-mail"),
+    }
+    export_filename = "registrations"
+    search_fields = ["user__email", "user__display_name"]
+    form_fields = ["status"]
+    inspect_view_enabled = True
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return RegistrationViewSet("event_registrations")
+
+
+@hooks.register("after_publish_page")
+def fill_places_after_publish(request, page):
+    """An editor who raises the number of places gives them to those waiting, in order."""
+    if isinstance(page.specific, EventPage):
+        from events.services import event_fill_from_waiting_list
+
+        event_fill_from_waiting_list(event=page.specific)

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from home import barometer
 
-WIDTH = 480
+WIDTH = 400
 HEIGHT = 260
-LEFT, RIGHT, TOP, BOTTOM = 52, 16, 20, 44
+LEFT, RIGHT, TOP, BOTTOM = 48, 12, 28, 46
 
 STATUS_LABELS = {
     barometer.ON_TRACK: ("✓", "On track"),
@@ -92,12 +92,31 @@ def summary_text(name: str, unit: str, summary: barometer.Summary, target) -> st
     return " ".join(parts)
 
 
-def _scale(values: list[Decimal]) -> tuple[Decimal, Decimal]:
+def _coord(value: float) -> str:
+    """SVG coordinates are never localised: "12.5", not "12,5"."""
+    return f"{value:.1f}"
+
+
+def _nice_step(span: Decimal) -> Decimal:
+    raw = span / 4
+    magnitude = Decimal(10) ** (raw.adjusted())
+    for factor in (1, 2, Decimal("2.5"), 5, 10):
+        if raw <= magnitude * factor:
+            return magnitude * factor
+    return magnitude * 10
+
+
+def _scale(values: list[Decimal]) -> tuple[Decimal, Decimal, Decimal]:
+    """Axis bounds on round numbers, and the step between gridlines."""
     low, high = min(values), max(values)
     if low == high:
         low, high = low - 1, high + 1
-    margin = (high - low) / 10
-    return low - margin, high + margin
+    step = _nice_step(high - low)
+    low = (low / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    high = (high / step).to_integral_value(rounding="ROUND_CEILING") * step
+    if high - low < step * 2:
+        high += step
+    return low, high, step
 
 
 def line_chart(data, chart_id: str) -> dict:
@@ -120,34 +139,38 @@ def line_chart(data, chart_id: str) -> dict:
     for extra in (indicator.target_value, indicator.baseline_value):
         if extra is not None:
             values.append(extra)
-    low, high = _scale(values)
+    low, high, tick_step = _scale(values)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
-    def y(value: Decimal) -> float:
-        return round(TOP + float((high - value) / (high - low)) * plot_h, 1)
+    def y(value: Decimal) -> str:
+        return _coord(TOP + float((high - value) / (high - low)) * plot_h)
 
     step = plot_w / len(points)
     label_every = 1 if len(points) <= 6 else -(-len(points) // 6)
     for index, point in enumerate(points):
-        x = round(LEFT + step * (index + 0.5), 1)
+        x = LEFT + step * (index + 0.5)
         chart["points"].append(
             {
-                "x": x,
+                "x": _coord(x),
                 "y": y(point.value),
+                "mark_x": _coord(x - 5),
+                "mark_y": _coord(float(y(point.value)) - 5),
                 "value": fmt(point.value),
                 "label": point.period_label,
+                "label_lines": point.period_label.split(", ", 1),
                 "show_label": index % label_every == 0 or index == len(points) - 1,
                 "is_example": point.is_example,
             }
         )
     chart["line"] = " ".join(f"{p['x']},{p['y']}" for p in chart["points"])
+    ticks = int((high - low) / tick_step)
     chart["ticks"] = [
-        {"y": y(low + (high - low) * Decimal(i) / 4), "label": fmt(low + (high - low) * i / 4)}
-        for i in range(5)
+        {"y": y(low + tick_step * i), "label": fmt(low + tick_step * i)} for i in range(ticks + 1)
     ]
     chart["left"], chart["right"] = LEFT, WIDTH - RIGHT
+    chart["tick_x"] = LEFT - 6
     chart["top"], chart["bottom"] = TOP, HEIGHT - BOTTOM
-    chart["label_y"] = HEIGHT - BOTTOM + 18
+    chart["label_y"] = HEIGHT - BOTTOM + 20
     if indicator.target_value is not None:
         chart["target"] = {"y": y(indicator.target_value), "value": fmt(indicator.target_value)}
     if indicator.baseline_value is not None:

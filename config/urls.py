@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("home.urls")),
     path("dialog/", include("dialogue.urls")),
     path("arrangementer/", include("events.urls")),
+    path("partnerskaber/", include("partnerships.urls")),
     # Wagtail serves every page not caught above; it must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,0 +1,41 @@
+from partnerships.models.choices import (
+    ACTOR_FOR_KIND,
+    KINDS_REQUIRING_CVR,
+    District,
+    Kind,
+    ProgressStatus,
+    ReminderKind,
+    ReviewStatus,
+    Role,
+)
+from partnerships.models.organisations import Invitation, Membership, Organisation
+from partnerships.models.pages import PartnerIndexPage
+from partnerships.models.pledges import (
+    Commitment,
+    CommitmentProgress,
+    CommitmentType,
+    Pledge,
+    ReminderSent,
+    YearlyReport,
+)
+
+__all__ = [
+    "ACTOR_FOR_KIND",
+    "KINDS_REQUIRING_CVR",
+    "Commitment",
+    "CommitmentProgress",
+    "CommitmentType",
+    "District",
+    "Invitation",
+    "Kind",
+    "Membership",
+    "Organisation",
+    "PartnerIndexPage",
+    "Pledge",
+    "ProgressStatus",
+    "ReminderKind",
+    "ReminderSent",
+    "ReviewStatus",
+    "Role",
+    "YearlyReport",
+]

@@ -1,0 +1,64 @@
+"""The fixed vocabularies of the partnership register."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    BUSINESS = "business", _("Business")
+    ASSOCIATION = "association", _("Association")
+    HOUSING = "housing", _("Housing company")
+    EDUCATION = "education", _("Educational institution")
+    UNION = "union", _("Union or interest organisation")
+    OTHER = "other", _("Other civil society")
+
+
+# The policy names the responsibilities of "erhvervslivet" and of "civilsamfundet"; everything
+# that is not a business is civil society in the policy's own definition.
+ACTOR_FOR_KIND = {
+    Kind.BUSINESS: "business",
+    Kind.ASSOCIATION: "civil_society",
+    Kind.HOUSING: "civil_society",
+    Kind.EDUCATION: "civil_society",
+    Kind.UNION: "civil_society",
+    Kind.OTHER: "civil_society",
+}
+
+# Kinds that always have a CVR number (the business register requires one).
+KINDS_REQUIRING_CVR = {Kind.BUSINESS, Kind.HOUSING}
+
+
+class District(models.TextChoices):
+    INDRE_BY = "indre_by", _("Indre By")
+    OSTERBRO = "osterbro", _("Østerbro")
+    NORREBRO = "norrebro", _("Nørrebro")
+    VESTERBRO = "vesterbro", _("Vesterbro/Kongens Enghave")
+    VALBY = "valby", _("Valby")
+    VANLOSE = "vanlose", _("Vanløse")
+    BRONSHOJ = "bronshoj_husum", _("Brønshøj-Husum")
+    BISPEBJERG = "bispebjerg", _("Bispebjerg")
+    AMAGER_OST = "amager_ost", _("Amager Øst")
+    AMAGER_VEST = "amager_vest", _("Amager Vest")
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    MEMBER = "member", _("Member")
+
+
+class ProgressStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ACHIEVED = "achieved", _("Achieved")
+    DROPPED = "dropped", _("Dropped")
+
+
+class ReminderKind(models.TextChoices):
+    DUE = "due", _("Report due")
+    OVERDUE = "overdue", _("Report overdue")

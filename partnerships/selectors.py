@@ -1,0 +1,216 @@
+"""Reads for the register, the partner pages, the totals and the staff overview."""
+
+from collections import Counter
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, Sum
+from django.utils import timezone
+
+from partnerships.models import (
+    Commitment,
+    CommitmentType,
+    District,
+    Kind,
+    Membership,
+    Organisation,
+    Pledge,
+    ReviewStatus,
+    YearlyReport,
+)
+
+REGISTER_PAGE_SIZE = 24
+
+
+def active_commitments():
+    return Commitment.objects.filter(
+        pledge__withdrawn_at__isnull=True, pledge__organisation__is_public=True
+    )
+
+
+def register_context(params) -> dict:
+    """Everything the register page shows for the filters in `params` (request.GET)."""
+    from partnerships.forms import RegisterFilterForm
+
+    form = RegisterFilterForm(params or None)
+    organisations = Organisation.objects.public()
+    filters = form.cleaned_data if form.is_valid() else {}
+    if query := (filters.get("q") or "").strip():
+        organisations = organisations.filter(
+            Q(name__icontains=query) | Q(description__icontains=query) | Q(address__icontains=query)
+        )
+    if filters.get("kind"):
+        organisations = organisations.filter(kind=filters["kind"])
+    if filters.get("district"):
+        organisations = organisations.filter(district=filters["district"])
+    if filters.get("commitment"):
+        organisations = organisations.filter(
+            pledges__withdrawn_at__isnull=True,
+            pledges__commitments__commitment_type=filters["commitment"],
+        )
+    organisations = organisations.distinct().order_by("name")
+    paginator = Paginator(organisations, REGISTER_PAGE_SIZE)
+    page_obj = paginator.get_page(params.get("side") if params else None)
+    filtered = any(filters.get(k) for k in ("q", "kind", "district", "commitment"))
+    return {
+        "filter_form": form,
+        "partners": page_obj.object_list,
+        "page_obj": page_obj,
+        "result_count": paginator.count,
+        "total_count": Organisation.objects.public().count(),
+        "is_filtered": filtered,
+        "chart": partner_chart(),
+        "totals": pledge_totals(),
+        "query_without_page": _query_without_page(params),
+    }
+
+
+def _query_without_page(params) -> str:
+    if not params:
+        return ""
+    copy = params.copy()
+    copy.pop("side", None)
+    return copy.urlencode()
+
+
+def partner_chart() -> dict:
+    """Public partners counted by district and kind, for the SVG chart and its table."""
+    counts = Counter(Organisation.objects.public().values_list("district", "kind"))
+    kinds = [kind for kind in Kind if any(k == kind for _d, k in counts)]
+    rows = []
+    for district in District:
+        cells = [counts.get((district.value, kind.value), 0) for kind in kinds]
+        rows.append({"district": district, "cells": cells, "total": sum(cells)})
+    kind_totals = [sum(row["cells"][i] for row in rows) for i in range(len(kinds))]
+    return {
+        "kinds": kinds,
+        "rows": rows,
+        "kind_totals": kind_totals,
+        "total": sum(kind_totals),
+        "max_total": max([row["total"] for row in rows] + [0]),
+    }
+
+
+def pledge_totals(focus_area=None) -> list[dict]:
+    """What public partners have pledged, per counted catalogue entry: "412 internship places".
+    A focus area in another language counts the commitments linked to any of its translations."""
+    commitments = active_commitments().filter(commitment_type__unit__gt="")
+    if focus_area is not None:
+        commitments = commitments.filter(
+            commitment_type__focus_area__translation_key=getattr(
+                focus_area, "translation_key", None
+            )
+        )
+    rows = (
+        commitments.values("commitment_type", "commitment_type__name", "commitment_type__unit")
+        .annotate(total=Sum("quantity"), partners=Count("pledge__organisation", distinct=True))
+        .order_by("commitment_type__sort_order", "commitment_type__name")
+    )
+    return [
+        {
+            "name": row["commitment_type__name"],
+            "unit": row["commitment_type__unit"],
+            "total": row["total"] or 0,
+            "partners": row["partners"],
+        }
+        for row in rows
+        if row["total"]
+    ]
+
+
+def partner_detail(slug: str) -> Organisation | None:
+    return Organisation.objects.filter(slug=slug).first()
+
+
+def pledge_with_progress(pledge: Pledge | None):
+    """The pledge's commitments, each with its latest reported progress."""
+    if pledge is None:
+        return []
+    reports = list(pledge.reports.prefetch_related("progress").order_by("-year"))
+    items = []
+    for commitment in pledge.commitments.select_related("commitment_type"):
+        latest = None
+        for report in reports:
+            latest = next(
+                (p for p in report.progress.all() if p.commitment_id == commitment.pk), None
+            )
+            if latest is not None:
+                latest.year = report.year
+                break
+        items.append({"commitment": commitment, "progress": latest})
+    return items
+
+
+def memberships_for(user):
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+
+
+def report_state(pledge: Pledge | None, today: date | None = None) -> dict:
+    """Whether a report is expected from this pledge now, and when."""
+    today = today or timezone.localdate()
+    if pledge is None or not pledge.is_active:
+        return {"year": None, "state": "none"}
+    year = pledge.open_report_year(today)
+    if year is None:
+        return {"year": None, "state": "none"}
+    if today >= pledge.overdue_date(year):
+        state = "overdue"
+    elif today >= pledge.due_date(year):
+        state = "due"
+    else:
+        state = "open"
+    return {"year": year, "state": state, "due": pledge.due_date(year)}
+
+
+def overview_rows(today: date | None = None) -> list[dict]:
+    """One row per commitment of every pledge (withdrawn ones too), with the latest report:
+    the staff overview and its CSV export."""
+    today = today or timezone.localdate()
+    pledges = (
+        Pledge.objects.select_related("organisation")
+        .prefetch_related(
+            Prefetch("commitments", queryset=Commitment.objects.select_related("commitment_type")),
+            Prefetch(
+                "reports",
+                queryset=YearlyReport.objects.prefetch_related("progress").order_by("-year"),
+            ),
+        )
+        .order_by("organisation__name", "-signed_on")
+    )
+    rows = []
+    for pledge in pledges:
+        organisation = pledge.organisation
+        reports = list(pledge.reports.all())
+        state = report_state(pledge, today)
+        for commitment in pledge.commitments.all():
+            progress, year = None, None
+            for report in reports:
+                progress = next(
+                    (p for p in report.progress.all() if p.commitment_id == commitment.pk), None
+                )
+                if progress is not None:
+                    year = report.year
+                    break
+            rows.append(
+                {
+                    "organisation": organisation,
+                    "pledge": pledge,
+                    "commitment": commitment,
+                    "report_state": state["state"],
+                    "latest_report_year": year,
+                    "progress": progress,
+                }
+            )
+    return rows
+
+
+def catalogue_for(kind: str) -> list[CommitmentType]:
+    return CommitmentType.objects.for_kind(kind)
+
+
+def review_queue():
+    return Organisation.objects.filter(status=ReviewStatus.PENDING).order_by("created_at")

@@ -1,0 +1,130 @@
+"""The partnership register in the Wagtail admin: organisations to review, the commitment
+catalogue, and the overview of partners and yearly reports."""
+
+from django import forms
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from partnerships import admin_views
+from partnerships.models import CommitmentType, Kind, Organisation
+
+
+class CommitmentTypeForm(WagtailAdminModelForm):
+    suitable_kinds = forms.MultipleChoiceField(
+        label=_("Suitable for"),
+        choices=Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kinds of organisation that may choose it. None ticked means all."),
+    )
+
+
+class CommitmentTypeViewSet(SnippetViewSet):
+    model = CommitmentType
+    icon = "tasks"
+    menu_label = _("Commitment catalogue")
+    list_display = ["name", "unit", "focus_area", "is_active", "sort_order"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "description"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("description"),
+            FieldPanel("unit"),
+            PageChooserPanel("focus_area", page_type="home.FocusAreaPage"),
+            FieldPanel("suitable_kinds"),
+            FieldPanel("is_active"),
+            FieldPanel("sort_order"),
+        ],
+        base_form_class=CommitmentTypeForm,
+    )
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "kind", "district", "status", "is_public", "created_at"]
+    list_filter = ["status", "kind", "district", "is_public", "is_example"]
+    search_fields = ["name", "cvr", "contact_name", "contact_email"]
+    inspect_view_enabled = True
+    list_export = ["name", "cvr", "kind", "district", "status", "is_public", "created_at"]
+    export_filename = "organisations"
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("kind"),
+            FieldPanel("cvr"),
+            FieldPanel("address"),
+            FieldPanel("district"),
+            FieldPanel("website"),
+            FieldPanel("description"),
+            FieldPanel("logo"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("contact_name"),
+                    FieldPanel("contact_email"),
+                    FieldPanel("contact_phone"),
+                ],
+                heading=_("Contact person"),
+            ),
+        ]
+    )
+
+
+class PartnershipsGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, CommitmentTypeViewSet)
+    menu_icon = "group"
+    menu_label = _("Partnerships")
+    menu_name = "partnerships"
+
+
+register_snippet(PartnershipsGroup)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def review_button(snippet, user, next_url=None):
+    if isinstance(snippet, Organisation) and user.has_perm("partnerships.review_partners"):
+        yield ListingMenuItem(
+            _("Review"),
+            reverse("partnerships_admin:review", kwargs={"pk": snippet.pk}),
+            icon_name="tick",
+            priority=5,
+        )
+
+
+admin_urls = (
+    [
+        path("review/<int:pk>/", admin_views.ReviewView.as_view(), name="review"),
+        path("overview/", admin_views.OverviewView.as_view(), name="overview"),
+        path("overview.csv", admin_views.overview_csv, name="overview_csv"),
+    ],
+    "partnerships_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("partnerships/", include(admin_urls))]
+
+
+class ReviewerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("partnerships.review_partners")
+
+
+@hooks.register("register_admin_menu_item")
+def overview_menu_item():
+    return ReviewerMenuItem(
+        _("Partner reports"),
+        reverse("partnerships_admin:overview"),
+        icon_name="list-ul",
+        order=410,
+    )

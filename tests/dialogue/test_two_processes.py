@@ -90,13 +90,15 @@ async def test_viewer_count_spans_both_processes(production_pair):
 
     first, second, debate_id, _ = production_pair
     path = f"/ws/debates/{debate_id}/"
-    async with websockets.connect(f"ws://{first}{path}", origin=f"http://{first}") as one:
-        async with websockets.connect(f"ws://{second}{path}", origin=f"http://{second}"):
-            deadline = asyncio.get_running_loop().time() + 5
-            count = 0
-            while count < 2 and asyncio.get_running_loop().time() < deadline:
-                count = (await next_of_type(one, "presence"))["count"]
-            assert count == 2
+    async with (
+        websockets.connect(f"ws://{first}{path}", origin=f"http://{first}") as one,
+        websockets.connect(f"ws://{second}{path}", origin=f"http://{second}"),
+    ):
+        deadline = asyncio.get_running_loop().time() + 5
+        count = 0
+        while count < 2 and asyncio.get_running_loop().time() < deadline:
+            count = (await next_of_type(one, "presence"))["count"]
+        assert count == 2
 
 
 async def test_foreign_origin_is_refused_by_the_production_server(production_pair):

@@ -1,0 +1,44 @@
+"""Two real browsers on one debate: what one writes, the other sees without reloading."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import axe_violations, describe, log_in
+
+pytestmark = pytest.mark.browser
+
+
+def first_open_debate_url(page, server):
+    return f"{server.url}/da/debatter/hvordan-moedes-vi-paa-tvaers/"
+
+
+def test_a_comment_posted_in_one_page_appears_in_another_without_reload(
+    page, second_page, e2e_server
+):
+    email, password = e2e_server.create_account("live-writer@example.org")
+    log_in(page, e2e_server, email, password)
+    debate_url = first_open_debate_url(page, e2e_server)
+    second_page.goto(debate_url)
+    page.goto(debate_url)
+    expect(page.locator("[data-debate]")).to_have_attribute("data-live", "true", timeout=10000)
+    expect(second_page.locator("[data-debate]")).to_have_attribute(
+        "data-live", "true", timeout=10000
+    )
+    second_page.evaluate("window.__marker = 'not reloaded'")
+
+    page.fill("#comment-form-body", "Hej fra den første browser")
+    page.locator("#comment-form button[type=submit]").click()
+
+    new_comment = second_page.locator(".comment", has_text="Hej fra den første browser")
+    expect(new_comment).to_be_visible(timeout=3000)
+    assert second_page.evaluate("window.__marker") == "not reloaded"
+    expect(page.locator("#comment-form-body")).to_have_value("")
+
+
+def test_debate_pages_have_no_axe_violations(page, e2e_server):
+    page.goto(f"{e2e_server.url}/da/debatter/")
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    page.goto(first_open_debate_url(page, e2e_server))
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)

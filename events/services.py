@@ -7,13 +7,13 @@ confirmed places and adding one is a single step however many people click at on
 
 from functools import partial
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowTask
 
 from events.emails import send_registration_email
 from events.models import (
@@ -126,6 +126,17 @@ def event_approval_workflow() -> Workflow:
     return workflow
 
 
+def event_index_grant_editors(*, index: EventIndexPage) -> None:
+    """Editors publish events (and so approve partner events, which publishes them). Wagtail's
+    default Editors group may only draft, so it gets publishing rights on the events index."""
+    editors = Group.objects.filter(name="Editors").first()
+    if editors is None:
+        return
+    for codename in ("add_page", "change_page", "publish_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=editors, page=index, permission=permission)
+
+
 def event_submit(*, user, index: EventIndexPage, data: dict) -> EventPage:
     """A partner proposes an event. It becomes a draft page in the editors' review queue and
     is published when an editor approves it; until then nobody else sees it."""
@@ -144,6 +155,7 @@ def event_submit(*, user, index: EventIndexPage, data: dict) -> EventPage:
             has_unpublished_changes=True,
             is_example=False,
         )
+        event_index_grant_editors(index=index)
         index.add_child(instance=event)
         event.save_revision(user=user, log_action=True)
         event_approval_workflow().start(event, user)

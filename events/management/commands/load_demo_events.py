@@ -21,6 +21,7 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
+from events.services import event_index_grant_editors
 from home.models import HomePage
 
 PEOPLE = [
@@ -142,6 +143,7 @@ class Command(BaseCommand):
                     search_description="Arrangementer om integration i København.",
                 )
             )
+        event_index_grant_editors(index=index)
         english_index = self._translate(
             index,
             "en",

@@ -1,0 +1,190 @@
+"""The events index: upcoming and past, filters by kind, district and month; the annual
+cycle; past events keep their page with the summary and attendance."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from events.models import EventIndexPage, EventKind, EventPage, Registration
+from events.selectors import annual_cycle
+from tests.events.factories import EventPageFactory, event_index
+
+pytestmark = pytest.mark.django_db
+
+CPH = ZoneInfo("Europe/Copenhagen")
+
+
+def days_ago(n):
+    return (timezone.now() - timedelta(days=n)).replace(second=0, microsecond=0)
+
+
+@pytest.fixture
+def events():
+    return {
+        "conference": EventPageFactory(
+            title="Konferencen", kind=EventKind.CONFERENCE, district="indre-by"
+        ),
+        "valby": EventPageFactory(title="Valby-mødet", district="valby"),
+        "past": EventPageFactory(
+            title="Sidste års workshop",
+            kind=EventKind.WORKSHOP,
+            start=days_ago(30),
+            end=days_ago(30) + timedelta(hours=2),
+            summary="<p>Vi aftalte 14 praktikforløb.</p>",
+            attendance=53,
+        ),
+    }
+
+
+def sections(html):
+    upcoming, _, past = html.partition('id="past-title"')
+    return upcoming, past
+
+
+def test_listing_shows_upcoming_and_past_apart(client, events):
+    response = client.get(event_index().url)
+    assert response.status_code == 200
+    upcoming, past = sections(response.content.decode())
+    assert "Konferencen" in upcoming and "Valby-mødet" in upcoming
+    assert "Sidste års workshop" in past and "Sidste års workshop" not in upcoming
+
+
+def test_filter_by_kind_and_district(client, events):
+    url = event_index().url
+    html = client.get(url, {"kind": "conference"}).content.decode()
+    assert "Konferencen" in html and "Valby-mødet" not in html
+    html = client.get(url, {"district": "valby"}).content.decode()
+    assert "Valby-mødet" in html and "Konferencen" not in html
+    # The chosen values stay selected in the form.
+    assert '<option value="valby" selected>' in html
+
+
+def test_filter_by_month_counts_in_copenhagen_time(client):
+    # 31 January 23:30 in Copenhagen is still January, although it is 22:30 UTC.
+    EventPageFactory(
+        title="Nytårsmøde",
+        start=datetime(2027, 1, 31, 23, 30, tzinfo=CPH),
+        end=datetime(2027, 2, 1, 1, 0, tzinfo=CPH),
+    )
+    url = event_index().url
+    assert "Nytårsmøde" in client.get(url, {"month": "2027-01"}).content.decode()
+    assert "Nytårsmøde" not in client.get(url, {"month": "2027-02"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "params", [{"month": "januar"}, {"month": "2027-13"}, {"kind": "party"}, {"district": "x"}]
+)
+def test_bad_filter_is_a_400_with_the_form_filled_in_and_a_message(client, events, params):
+    response = client.get(event_index().url, params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="errorlist' in html
+    if "month" in params:
+        assert f'value="{params["month"]}"' in html
+        assert "Write the month as year-month" in html
+
+
+def test_filter_form_has_a_label_for_every_field(client, events):
+    html = client.get(event_index().url).content.decode()
+    for name in ("kind", "district", "month"):
+        assert f'<label for="id_{name}">' in html
+
+
+def test_past_event_keeps_its_page_with_summary_and_attendance(client, events):
+    response = client.get(events["past"].url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This event has taken place" in html
+    assert "Vi aftalte 14 praktikforløb." in html
+    assert "53 people took part." in html
+    assert "Sign-up is over." in html
+
+
+def test_event_page_shows_place_access_and_services(client):
+    event = EventPageFactory(
+        step_free_access=True,
+        interpretation_languages="arabisk, somali",
+        sign_language=True,
+        childcare=True,
+        organiser_type="partner",
+        organiser_name="Boligforeningen",
+    )
+    html = client.get(event.url).content.decode()
+    for text in (
+        "Step-free access",
+        "arabisk, somali",
+        "Sign language interpretation",
+        "Childcare",
+        "Boligforeningen",
+        "Mjølnerparken 110",
+    ):
+        assert text in html
+
+
+def test_event_links_to_its_debate_and_focus_area(client):
+    from home.models import FocusAreaPage, HomePage
+
+    home = HomePage.objects.first()
+    focus = home.add_child(instance=FocusAreaPage(title="Den inddragende by", slug="fokus"))
+    event = EventPageFactory(focus_area=focus)
+    assert "Den inddragende by" in client.get(event.url).content.decode()
+
+
+def test_end_before_start_is_refused_by_the_page():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        EventPageFactory(start=timezone.now() + timedelta(days=2), end=timezone.now())
+
+
+def test_events_are_searchable():
+    EventPageFactory(title="Lektiecafé", teaser="Hjælp til lektier")
+    EventPageFactory(title="Fællesspisning")
+    assert [e.title for e in EventPage.objects.live().search("lektier")] == ["Lektiecafé"]
+
+
+def test_annual_cycle_uses_published_events_and_falls_back_to_the_rhythm(client):
+    conference = EventPageFactory(
+        title="Integrationskonferencen 2027",
+        kind=EventKind.CONFERENCE,
+        start=(timezone.now() + timedelta(days=40)).replace(microsecond=0),
+        end=(timezone.now() + timedelta(days=40, hours=6)).replace(microsecond=0),
+    )
+    milestones = {m.key: m for m in annual_cycle()}
+    assert milestones["conference"].fixed
+    assert milestones["conference"].event.pk == conference.pk
+    assert not milestones["status-meeting"].fixed
+    assert not milestones["barometer"].fixed
+    assert [m.key for m in annual_cycle()].count("barometer") == 2
+
+    response = client.get(reverse("events:annual_cycle"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Integration barometer" in html
+    assert "Status report to the City Council" in html
+    assert "Fixed" in html and "Planned" in html
+    assert conference.url in html
+
+
+def test_demo_events_load_once_marked_as_examples_with_one_full(client):
+    call_command("load_demo_events")
+    call_command("load_demo_events")
+    index = EventIndexPage.objects.get(locale__language_code="da")
+    assert index.show_in_menus
+    events = EventPage.objects.child_of(index)
+    assert events.count() == 5
+    assert all(event.is_example for event in events)
+    assert events.upcoming().exists() and events.past().exists()
+    full = [
+        e
+        for e in events
+        if e.capacity and Registration.objects.filter(event=e).confirmed().count() >= e.capacity
+    ]
+    assert len(full) == 1
+    html = client.get(full[0].url).content.decode()
+    assert "Example" in html
+    assert "Join the waiting list" in html or "Log in to sign up" in html

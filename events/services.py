@@ -133,7 +133,9 @@ def event_index_grant_editors(*, index: EventIndexPage) -> None:
     if editors is None:
         return
     for codename in ("add_page", "change_page", "publish_page"):
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
         GroupPagePermission.objects.get_or_create(group=editors, page=index, permission=permission)
 
 

@@ -86,11 +86,21 @@ class EventSubmissionForm(forms.ModelForm):
 
     field_order = ["title", "kind", "teaser", "description"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organiser_name"].required = True
-        self.fields["organiser_name"].label = _("Your organisation")
-        self.fields["organiser_name"].help_text = ""
+        if organisations is not None and organisations.exists():
+            # Members of approved partner organisations pick theirs from the register.
+            del self.fields["organiser_name"]
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Your organisation"),
+                queryset=organisations,
+                empty_label=None,
+            )
+            self.order_fields(["organisation", *self.fields])
+        else:
+            self.fields["organiser_name"].required = True
+            self.fields["organiser_name"].label = _("Your organisation")
+            self.fields["organiser_name"].help_text = ""
 
     def _post_clean(self):
         # A page can only be fully validated once it has a place in the tree, which the
@@ -100,6 +110,9 @@ class EventSubmissionForm(forms.ModelForm):
         except forms.ValidationError as error:
             self._update_errors(error)
             return
+        if self.cleaned_data.get("organisation"):
+            self.instance.organiser_organisation = self.cleaned_data["organisation"]
+        self.instance.organiser_type = "partner"
         for field, message in self.instance.event_errors().items():
             if field in self.fields and field not in self.errors:
                 self.add_error(field, message)

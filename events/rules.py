@@ -36,24 +36,44 @@ def is_moderator(user) -> bool:
     return user.is_authenticated and (user.is_superuser or _in_group(user, "Moderators"))
 
 
+def approved_organisations(user):
+    """The approved partner organisations the user acts for."""
+    from partnerships.models import Organisation
+    from partnerships.models.choices import ReviewStatus
+
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(status=ReviewStatus.APPROVED, memberships__user=user)
+
+
 @rules.predicate
 def is_partner(user) -> bool:
-    """A member of an approved partner organisation. Until the partnerships register holds
-    the approval, staff grant it as the partner badge in the admin."""
+    """A member of an approved partner organisation, or someone staff gave the partner badge
+    in the admin."""
     if not user.is_authenticated:
         return False
-    from accounts.models import BadgeKind
+    cached = getattr(user, "_events_is_partner", None)
+    if cached is None:
+        from accounts.models import BadgeKind
 
-    return user.badges.filter(kind=BadgeKind.PARTNER).exists()
+        cached = (
+            approved_organisations(user).exists()
+            or user.badges.filter(kind=BadgeKind.PARTNER).exists()
+        )
+        user._events_is_partner = cached
+    return cached
 
 
 @rules.predicate
 def is_event_organiser(user, event) -> bool:
+    """The partner who submitted the event, or a member of the organising organisation."""
+    if event is None or not user.is_authenticated or not is_partner(user):
+        return False
+    if event.submitted_by_id == user.pk:
+        return True
     return (
-        event is not None
-        and user.is_authenticated
-        and event.submitted_by_id == user.pk
-        and is_partner(user)
+        event.organiser_organisation_id is not None
+        and approved_organisations(user).filter(pk=event.organiser_organisation_id).exists()
     )
 
 

@@ -146,6 +146,14 @@ def event_submit(*, user, index: EventIndexPage, data: dict) -> EventPage:
         raise PermissionDenied(_("Only approved partner organisations can submit events."))
     data = dict(data)
     description = data.pop("description", "")
+    organisation = data.pop("organisation", None)
+    if organisation is not None:
+        from events.rules import approved_organisations
+
+        if not approved_organisations(user).filter(pk=organisation.pk).exists():
+            raise PermissionDenied(_("You can only submit events for your own organisation."))
+        data["organiser_organisation"] = organisation
+        data["organiser_name"] = organisation.name
     with transaction.atomic():
         event = EventPage(
             **data,

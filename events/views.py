@@ -20,6 +20,7 @@ from events import selectors, services
 from events.calendars import event_calendar, feed_calendar
 from events.forms import EventSubmissionForm
 from events.models import Districts, EventIndexPage, EventKind, EventPage, Registration
+from events.rules import approved_organisations
 
 
 def _event(pk: int) -> EventPage:
@@ -209,7 +210,9 @@ def submit(request):
         return render(request, "events/submit_refused.html", status=403)
     locale = _active_locale()
     index = get_object_or_404(EventIndexPage.objects.filter(locale=locale))
-    form = EventSubmissionForm(request.POST or None)
+    form = EventSubmissionForm(
+        request.POST or None, organisations=approved_organisations(request.user)
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():

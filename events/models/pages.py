@@ -95,6 +95,15 @@ class EventPage(Page):
         blank=True,
         help_text=_("The partner organisation, or the city's administration that organises it."),
     )
+    organiser_organisation = models.ForeignKey(
+        "partnerships.Organisation",
+        verbose_name=_("partner organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("Its members see the attendee lists."),
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -172,7 +181,11 @@ class EventPage(Page):
             heading=_("Where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("organiser_type"), FieldPanel("organiser_name")],
+            [
+                FieldPanel("organiser_type"),
+                FieldPanel("organiser_organisation"),
+                FieldPanel("organiser_name"),
+            ],
             heading=_("Organiser"),
         ),
         MultiFieldPanel(
@@ -236,7 +249,11 @@ class EventPage(Page):
             errors["address"] = _("Give the address, or an online link.")
         if self.signup_opens and self.signup_closes and self.signup_closes <= self.signup_opens:
             errors["signup_closes"] = _("Sign-up must close after it opens.")
-        if self.organiser_type == OrganiserType.PARTNER and not self.organiser_name:
+        if (
+            self.organiser_type == OrganiserType.PARTNER
+            and not self.organiser_name
+            and not self.organiser_organisation_id
+        ):
             errors["organiser_name"] = _("Name the partner organisation.")
         return errors
 
@@ -246,6 +263,8 @@ class EventPage(Page):
     def organiser_display(self) -> str:
         if self.organiser_type == OrganiserType.CITY and not self.organiser_name:
             return str(OrganiserType.CITY.label)
+        if self.organiser_organisation_id and not self.organiser_name:
+            return self.organiser_organisation.name
         return self.organiser_name
 
     @property

@@ -56,3 +56,24 @@ def partner(**kwargs):
     user = UserFactory(**kwargs)
     Badge.objects.create(user=user, kind=BadgeKind.PARTNER, note="Boligforeningen")
     return user
+
+
+def organisation(status: str = "approved", members=(), name: str = "Lektiehjælpen"):
+    """A partner organisation from the partnerships register, with its members."""
+    from partnerships.models import Membership, Organisation
+
+    org = Organisation.objects.create(
+        name=name,
+        slug=name.lower().replace(" ", "-"),
+        kind="association",
+        address="Nørrebrogade 1, 2200 København N",
+        district="noerrebro",
+        description="En forening.",
+        contact_name="Kontakt",
+        contact_email="kontakt@example.org",
+        contact_phone="12345678",
+        status=status,
+    )
+    for user in members:
+        Membership.objects.create(organisation=org, user=user)
+    return org

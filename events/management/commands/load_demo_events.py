@@ -83,6 +83,8 @@ EVENTS = [
         "district": Districts.NOERREBRO,
         "organiser_type": OrganiserType.PARTNER,
         "organiser_name": "Boligforeningen (eksempel)",
+        "with_partner": True,
+        "debate_slug": "hvordan-moedes-vi-paa-tvaers",
         "step_free_access": True,
         "childcare": True,
         "interpretation_languages": "arabisk, somali",
@@ -202,6 +204,17 @@ class Command(BaseCommand):
         days = spec.pop("days")
         start_hour, end_hour = spec.pop("hours")
         spec.pop("full", None)
+        if spec.pop("with_partner", False):
+            # An example organisation from load_demo_partners, when there is one.
+            from partnerships.models import Organisation
+
+            partner = Organisation.objects.filter(status="approved", is_example=True).first()
+            if partner is not None:
+                spec["organiser_organisation"] = partner
+                spec["organiser_name"] = partner.name
+        debate_slug = spec.pop("debate_slug", None)
+        if debate_slug:
+            spec["debate"] = Page.objects.filter(slug=debate_slug, locale=index.locale).first()
         event = EventPage(
             **spec,
             start=local(days, start_hour),

@@ -194,7 +194,7 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
 }
 # Non-page models the site search also shows, as "app.Model" (see home.selectors).
-SITE_SEARCH_EXTRA_MODELS: list[str] = []
+SITE_SEARCH_EXTRA_MODELS: list[str] = ["partnerships.Organisation"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
@@ -253,7 +253,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Live dialogue limits (see dialogue/consumers.py and dialogue/services.py).
 LIVE_MAX_FRAME_BYTES = 16 * 1024
-LIVE_MESSAGES_PER_10S = 30
+LIVE_MESSAGES_PER_10S = int(env("LIVE_MESSAGES_PER_10S", "30"))
 DIALOGUE_COMMENTS_PER_MINUTE = int(env("DIALOGUE_COMMENTS_PER_MINUTE", "5"))
 DIALOGUE_EDIT_WINDOW_MINUTES = 15
 DIALOGUE_PAGE_SIZE = 20

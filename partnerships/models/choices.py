@@ -29,16 +29,18 @@ KINDS_REQUIRING_CVR = {Kind.BUSINESS, Kind.HOUSING}
 
 
 class District(models.TextChoices):
-    INDRE_BY = "indre_by", _("Indre By")
-    OSTERBRO = "osterbro", _("Østerbro")
-    NORREBRO = "norrebro", _("Nørrebro")
-    VESTERBRO = "vesterbro", _("Vesterbro/Kongens Enghave")
+    """The same slugs as events.models.choices.Districts."""
+
+    INDRE_BY = "indre-by", _("Indre By")
+    OSTERBRO = "oesterbro", _("Østerbro")
+    NORREBRO = "noerrebro", _("Nørrebro")
+    VESTERBRO = "vesterbro-kongens-enghave", _("Vesterbro/Kongens Enghave")
     VALBY = "valby", _("Valby")
-    VANLOSE = "vanlose", _("Vanløse")
-    BRONSHOJ = "bronshoj_husum", _("Brønshøj-Husum")
+    VANLOSE = "vanloese", _("Vanløse")
+    BRONSHOJ = "broenshoej-husum", _("Brønshøj-Husum")
     BISPEBJERG = "bispebjerg", _("Bispebjerg")
-    AMAGER_OST = "amager_ost", _("Amager Øst")
-    AMAGER_VEST = "amager_vest", _("Amager Vest")
+    AMAGER_OST = "amager-oest", _("Amager Øst")
+    AMAGER_VEST = "amager-vest", _("Amager Vest")
 
 
 class ReviewStatus(models.TextChoices):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from partnerships.logos import validate_logo
 from partnerships.models.choices import (
@@ -22,7 +23,7 @@ from partnerships.models.choices import (
 INVITATION_VALID_DAYS = 14
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         """Approved, with a pledge in force: what the public register and site search show."""
         return self.filter(is_public=True)

@@ -1,5 +1,6 @@
 """Registering, reviewing and staffing organisations."""
 
+import logging
 import secrets
 
 from allauth.account.models import EmailAddress
@@ -13,6 +14,8 @@ from partnerships import emails
 from partnerships.cvr import normalise_cvr
 from partnerships.models import Invitation, Membership, Organisation, ReviewStatus, Role
 from partnerships.services.common import refresh_public, require
+
+logger = logging.getLogger(__name__)
 
 EDITABLE_FIELDS = (
     "name",
@@ -72,6 +75,7 @@ def organisation_register(*, user, logo=None, **fields) -> Organisation:
             organisation.pk = None
             organisation._state.adding = True
             if organisation.cvr and Organisation.objects.filter(cvr=organisation.cvr).exists():
+                logger.info("CVR %s was registered by someone else a moment ago", organisation.cvr)
                 raise cvr_taken_error() from None
             if not Organisation.objects.filter(slug=organisation.slug).exists():
                 raise

@@ -30,13 +30,14 @@ def valid_cvr() -> str:
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Organisation {n}")
     slug = factory.Sequence(lambda n: f"organisation-{n}")
     kind = Kind.BUSINESS
     cvr = factory.LazyFunction(valid_cvr)
     address = "Rådhuspladsen 1, 1550 København V"
-    district = "indre_by"
+    district = "indre-by"
     description = "We employ people from all over the city."
     contact_name = "Kim Contact"
     contact_email = factory.Sequence(lambda n: f"contact{n}@org.example")

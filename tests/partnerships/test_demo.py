@@ -1,0 +1,36 @@
+from io import StringIO
+
+from django.core.management import call_command
+
+from home.models import HomePage
+from partnerships.models import (
+    CommitmentType,
+    Organisation,
+    PartnerIndexPage,
+    YearlyReport,
+)
+
+
+def test_demo_partners_load_once_and_are_marked_as_examples(db):
+    call_command("load_policy", stdout=StringIO())
+    call_command("load_demo_partners", stdout=StringIO())
+    call_command("load_demo_partners", stdout=StringIO())
+    assert Organisation.objects.count() == 5
+    assert Organisation.objects.public().count() == 5
+    assert not Organisation.objects.filter(is_example=False).exists()
+    assert YearlyReport.objects.count() == 1
+    assert CommitmentType.objects.count() == 7
+    pages = PartnerIndexPage.objects.all()
+    assert sorted(p.locale.language_code for p in pages) == ["da", "en"]
+    danish = pages.get(locale__language_code="da")
+    assert danish.show_in_menus
+    assert danish.get_parent().specific_class is HomePage
+    assert CommitmentType.objects.filter(focus_area__isnull=False).count() == 7
+
+
+def test_demo_partners_page_shows_them(client, db):
+    call_command("load_policy", stdout=StringIO())
+    call_command("load_demo_partners", stdout=StringIO())
+    html = client.get("/en/partners/").content.decode()
+    assert "Nordhavn Byg ApS" in html and "Example" in html
+    assert client.get("/da/partnere/").status_code == 200

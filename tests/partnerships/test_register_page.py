@@ -1,0 +1,119 @@
+"""The public register: filters, search, counts, chart, totals, site search."""
+
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from partnerships.models import Kind, Organisation
+from tests.partnerships.factories import CommitmentTypeFactory, OrganisationFactory, public_partner
+
+
+def test_register_lists_only_public_partners_with_counts(client, register_page):
+    public_partner(name="Shown Partner")
+    OrganisationFactory(name="Pending Org")
+    html = client.get(register_page.url).content.decode()
+    assert "Shown Partner" in html
+    assert "Pending Org" not in html
+    assert "1 partner has signed the pledge." in html
+
+
+def test_register_filters_by_kind_district_and_commitment(client, register_page):
+    mentors = CommitmentTypeFactory(name="Mentors", unit="mentors")
+    public_partner(name="Business East", kind=Kind.BUSINESS, district="amager-oest")
+    public_partner(
+        name="Union Valby", kind=Kind.UNION, district="valby", cvr="", commitment_type=mentors
+    )
+    public_partner(name="Union East", kind=Kind.UNION, district="amager-oest", cvr="")
+
+    def names(**params):
+        html = client.get(register_page.url, params).content.decode()
+        return {n for n in ("Business East", "Union Valby", "Union East") if f">{n}<" in html}
+
+    assert names(kind="union") == {"Union Valby", "Union East"}
+    assert names(district="amager-oest") == {"Business East", "Union East"}
+    assert names(kind="union", district="amager-oest") == {"Union East"}
+    assert names(commitment=mentors.pk) == {"Union Valby"}
+    assert names(q="valby") == {"Union Valby"}
+    html = client.get(register_page.url, {"kind": "union"}).content.decode()
+    assert "2 of 3 partners match." in html
+
+
+def test_unknown_filter_values_do_not_break_the_page(client, register_page):
+    public_partner(name="Any Partner")
+    response = client.get(register_page.url, {"kind": "spaceship", "commitment": "abc"})
+    assert response.status_code == 200
+
+
+def test_chart_has_its_data_as_a_table(client, register_page):
+    public_partner(kind=Kind.BUSINESS, district="valby")
+    public_partner(kind=Kind.ASSOCIATION, district="valby", cvr="")
+    html = client.get(register_page.url).content.decode()
+    assert '<svg class="partner-chart__svg"' in html
+    assert 'role="img"' in html
+    assert "Partners by district and kind (figures)" in html
+    assert '<th scope="row">Valby</th><td>1</td><td>1</td><td>2</td>' in html
+    assert "<pattern" in html  # patterns, not colour alone
+
+
+def test_pledge_totals_tag_sums_public_pledges(rf_request, register_page):
+    internships = CommitmentTypeFactory(unit="internship places")
+    public_partner(quantity=400, commitment_type=internships)
+    public_partner(quantity=12, commitment_type=internships)
+    OrganisationFactory()  # not public: not counted
+    html = Template("{% load partnership_tags %}{% pledge_totals %}").render(
+        Context({"request": rf_request})
+    )
+    assert "412" in html and "internship places" in html
+    assert "from 2 partners" in html
+
+
+def test_pledge_totals_for_a_focus_area(rf_request, register_page):
+    area = register_page  # any page stands in for a focus area here
+    linked = CommitmentTypeFactory(unit="mentors", focus_area=area)
+    public_partner(quantity=5, commitment_type=linked)
+    public_partner(quantity=99, commitment_type=CommitmentTypeFactory(unit="jobs"))
+    html = Template("{% load partnership_tags %}{% pledge_totals focus_area=area %}").render(
+        Context({"request": rf_request, "area": area})
+    )
+    assert "5" in html and "mentors" in html
+    assert "jobs" not in html
+
+
+def test_partner_page_shows_pledge_commitments_and_plain_text(client, db):
+    organisation = public_partner(quantity=12)
+    organisation.description = "<script>alert(1)</script> See https://example.org"
+    organisation.save()
+    html = client.get(organisation.get_absolute_url()).content.decode()
+    assert "&lt;script&gt;" in html and "<script>alert" not in html
+    assert 'href="https://example.org"' in html
+    assert "12 internship places" in html or "internship places" in html
+    assert "Diversity is a resource" in html
+
+
+def test_partners_are_in_site_search(db):
+    public_partner(name="Searchable Bakery")
+    OrganisationFactory(name="Hidden Bakery")
+    results = [o.name for o in Organisation.objects.public().search("Bakery")]
+    assert results == ["Searchable Bakery"]
+
+
+def test_example_partners_say_so(client, db):
+    organisation = public_partner(is_example=True)
+    assert "Example" in client.get(organisation.get_absolute_url()).content.decode()
+
+
+# A request for template tags that need one.
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def rf_request(db):
+    request = RequestFactory().get("/en/")
+    return request
+
+
+def test_site_search_page_finds_public_partners(client, db):
+    public_partner(name="Searchable Bakery")
+    OrganisationFactory(name="Hidden Bakery")
+    html = client.get("/en/soeg/", {"q": "Bakery"}).content.decode()
+    assert "Searchable Bakery" in html
+    assert "Hidden Bakery" not in html

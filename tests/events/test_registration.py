@@ -245,3 +245,21 @@ def test_registrations_are_in_the_users_data_export():
     resident = UserFactory()
     registration_create(event=event, user=resident)
     assert "Konferencen" in user_export(user=resident)
+
+
+def test_publishing_more_places_in_the_admin_promotes_those_waiting(
+    django_capture_on_commit_callbacks,
+):
+    from events.wagtail_hooks import fill_places_after_publish
+
+    event = EventPageFactory(capacity=1)
+    registration_create(event=event, user=UserFactory())
+    waiting = registration_create(event=event, user=UserFactory())
+    mail.outbox.clear()
+    event.capacity = 2
+    event.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        fill_places_after_publish(None, event)
+    waiting.refresh_from_db()
+    assert waiting.status == "confirmed"
+    assert [m.to for m in mail.outbox] == [[waiting.user.email]]

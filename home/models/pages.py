@@ -15,6 +15,8 @@ HOME_SUBPAGE_TYPES = [
     "home.BarometerPage",
     "home.ContentPage",
     "dialogue.DebateIndexPage",
+    "events.EventIndexPage",
+    "partnerships.PartnerIndexPage",
 ]
 
 

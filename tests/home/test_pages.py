@@ -41,7 +41,11 @@ def test_page_types_only_go_where_they_belong():
     assert set(LighthouseProjectPage.allowed_parent_page_models()) == {FocusAreaPage}
     assert set(ActionPlanPage.allowed_parent_page_models()) == {PolicyPage}
     assert GoalPage.allowed_subpage_models() == []
-    assert "dialogue.DebateIndexPage" in HomePage.subpage_types
+    assert {m._meta.label for m in HomePage.allowed_subpage_models()} >= {
+        "dialogue.DebateIndexPage",
+        "events.EventIndexPage",
+        "partnerships.PartnerIndexPage",
+    }
     assert set(ContentPage.allowed_parent_page_models()) == {HomePage, PolicyPage, FocusAreaPage}
 
 
@@ -178,3 +182,26 @@ def test_wagtail_api_lists_goal_pages_with_their_fields(client, loaded):
     items = response.json()["items"]
     goal2 = next(i for i in items if i["number"] == 2 and "5,8" in i["statement"])
     assert goal2["target_text"] == "max 5,8 % i 2014"
+
+
+def test_extra_models_are_a_separate_result_group(client, loaded, settings):
+    settings.SITE_SEARCH_EXTRA_MODELS = ["partnerships.Organisation"]
+    response = client.get("/en/soeg/", {"q": "schools"})
+    assert response.status_code == 200
+    from partnerships.models import Organisation
+
+    label = str(Organisation._meta.verbose_name_plural).capitalize()
+    assert f"<h2>{label}</h2>" in response.content.decode()
+
+
+def test_editors_edit_indicators_and_measurements_inline_in_the_admin(client, loaded):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    goal = page_in(GoalPage, number=2)
+    response = client.get(f"/admin/pages/{goal.pk}/edit/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "indicators-0-name" in body
+    assert "indicators-0-measurements-0-period_label" in body

@@ -1,0 +1,35 @@
+"""What everyone sees: a partner's page; and a member's list of organisations."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+
+from partnerships import selectors
+from partnerships.views.common import (
+    pledge_text,
+    register_page,
+)
+
+
+def partner(request, slug):
+    organisation = selectors.partner_detail(slug)
+    if organisation is None or not request.user.has_perm("partnerships.view_partner", organisation):
+        raise Http404
+    pledge = organisation.active_pledge
+    context = {
+        "organisation": organisation,
+        "pledge": pledge,
+        "items": selectors.pledge_with_progress(pledge),
+        "register_page": register_page(request),
+        "pledge_text": pledge_text(organisation.actor) if pledge else None,
+    }
+    return render(request, "partnerships/partner.html", context)
+
+
+@login_required
+def mine(request):
+    return render(
+        request,
+        "partnerships/mine.html",
+        {"memberships": selectors.memberships_for(request.user)},
+    )

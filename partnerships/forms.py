@@ -75,6 +75,12 @@ class OrganisationForm(forms.ModelForm):
             "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cvr"].hide_optional_marker = True  # required for some kinds, said in help
+        self.fields["kind"].choices = [("", _("Choose a kind"))] + list(Kind.choices)
+        self.fields["district"].choices = [("", _("Choose a district"))] + list(District.choices)
+
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
         if logo and hasattr(logo, "content_type"):  # a new upload
@@ -140,6 +146,9 @@ class PledgeForm(forms.Form):
                 required=False,
                 widget=forms.DateInput(attrs={"type": "date"}),
             )
+            for name in self.fields:
+                if name.startswith(prefix + "_"):
+                    self.fields[name].hide_optional_marker = True  # needed once chosen
 
     def commitment_groups(self):
         """(catalogue entry, its bound fields) for the template."""

@@ -88,6 +88,7 @@ class EventSubmissionForm(forms.ModelForm):
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["title"].help_text = ""
         if organisations is not None and organisations.exists():
             # Members of approved partner organisations pick theirs from the register.
             del self.fields["organiser_name"]

@@ -34,7 +34,8 @@ def register_context(params) -> dict:
 
     form = RegisterFilterForm(params or None)
     organisations = Organisation.objects.public()
-    filters = form.cleaned_data if form.is_valid() else {}
+    form.is_valid()  # a bad value in one filter leaves the others working
+    filters = getattr(form, "cleaned_data", {})
     if query := (filters.get("q") or "").strip():
         organisations = organisations.filter(
             Q(name__icontains=query) | Q(description__icontains=query) | Q(address__icontains=query)

@@ -39,8 +39,13 @@ def test_register_filters_by_kind_district_and_commitment(client, register_page)
 
 def test_unknown_filter_values_do_not_break_the_page(client, register_page):
     public_partner(name="Any Partner")
-    response = client.get(register_page.url, {"kind": "spaceship", "commitment": "abc"})
+    public_partner(name="Valby Partner", district="valby")
+    response = client.get(
+        register_page.url, {"kind": "spaceship", "commitment": "abc", "district": "valby"}
+    )
     assert response.status_code == 200
+    html = response.content.decode()
+    assert "Valby Partner" in html and "Any Partner" not in html
 
 
 def test_chart_has_its_data_as_a_table(client, register_page):

@@ -134,7 +134,7 @@ def page_specs(lang: str, demo: bool = False) -> list[PageSpec]:
             words["policy_slug"],
             text["title"],
             {
-                "intro": vision["paragraphs"][0],
+                "intro": "",
                 "body": [_h(call["title"])]
                 + [_p(t) for t in call["paragraphs"]]
                 + [_h(vision["title"])]

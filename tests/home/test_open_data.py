@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.utils import translation
 
 from home import charts
 from home.opendata import CSV_COLUMNS
@@ -12,6 +13,12 @@ from home.services import policy_load
 from tests.home.factories import goal_page
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -69,6 +76,7 @@ def test_open_data_without_any_goals_is_empty_not_an_error(client):
 
 
 def test_chart_has_title_summary_and_no_colour_only_signals(client):
+    translation.activate("en")
     item = goal_data(goal_page(indicators=1, measurements=8)).indicators[0]
     chart = charts.line_chart(item, "chart-x")
     assert chart["has_data"] and len(chart["points"]) == 8
@@ -86,6 +94,7 @@ def test_chart_svg_scales_with_its_box(client):
 
 
 def test_empty_chart_says_no_measurements():
+    translation.activate("en")
     goal = goal_page(indicators=1, measurements=0)
     item = goal_data(goal).indicators[0]
     chart = charts.line_chart(item, "c")

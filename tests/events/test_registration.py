@@ -263,3 +263,29 @@ def test_publishing_more_places_in_the_admin_promotes_those_waiting(
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
     assert [m.to for m in mail.outbox] == [[waiting.user.email]]
+
+
+def test_joining_the_waiting_list_is_confirmed_by_email_without_a_calendar_entry(
+    django_capture_on_commit_callbacks,
+):
+    event = EventPageFactory(capacity=1, title="Konferencen")
+    registration_create(event=event, user=UserFactory())
+    mail.outbox.clear()
+    waiting = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(event=event, user=waiting)
+    [message] = mail.outbox
+    assert message.to == [waiting.email]
+    assert "Waiting list" in message.subject
+    assert message.attachments == []
+
+
+def test_a_place_cannot_be_cancelled_once_the_event_has_started(client):
+    event = EventPageFactory(capacity=1)
+    resident = UserFactory()
+    registration = registration_create(event=event, user=resident)
+    later = event.start + timedelta(minutes=5)
+    with pytest.raises(ValidationError, match="already started"):
+        registration_cancel(registration=registration, user=resident, now=later)
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"

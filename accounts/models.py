@@ -86,3 +86,24 @@ class Badge(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class Notification(models.Model):
+    """A notice to one person on the site (their profile page and a count in the header),
+    written in their language when it is made; usually also sent by e-mail."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("kind"), max_length=32)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -32,9 +32,10 @@ def comment_is_published(user, comment) -> bool:
 
 @rules.predicate
 def comment_is_not_removed(user, comment) -> bool:
-    return comment is not None and comment.status not in (
-        CommentStatus.DELETED,
-        CommentStatus.HIDDEN,
+    """Still the author's own words to change: not deleted, and not withheld by moderation."""
+    return comment is not None and comment.status in (
+        CommentStatus.PUBLISHED,
+        CommentStatus.PENDING,
     )
 
 
@@ -44,11 +45,25 @@ def within_edit_window(user, comment) -> bool:
     return comment is not None and timezone.now() - comment.created_at <= window
 
 
+def _in_group(user, name: str) -> bool:
+    """Group names are read once per request (the user object lives for one request)."""
+    if not user.is_authenticated:
+        return False
+    names = getattr(user, "_group_names", None)
+    if names is None:
+        names = set(user.groups.values_list("name", flat=True))
+        user._group_names = names
+    return name in names
+
+
 @rules.predicate
 def is_moderator(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name="Moderators").exists()
-    )
+    return user.is_authenticated and (user.is_superuser or _in_group(user, "Moderators"))
+
+
+@rules.predicate
+def is_editor(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or _in_group(user, "Editors"))
 
 
 rules.add_perm("dialogue.post_comment", can_take_part & debate_accepts_comments)
@@ -66,3 +81,10 @@ rules.add_perm(
     can_take_part & comment_is_published & ~is_comment_author & comment_debate_accepts_comments,
 )
 rules.add_perm("dialogue.see_comment_revisions", is_moderator)
+
+# Moderation (issue 5). Reporting is not taking part in the debate, so closed debates may
+# still be reported; blocked and unverified people may not report.
+rules.add_perm("dialogue.report_comment", can_take_part & comment_is_published & ~is_comment_author)
+rules.add_perm("dialogue.moderate_comments", is_moderator)
+rules.add_perm("dialogue.view_moderation_log", is_moderator)
+rules.add_perm("dialogue.switch_debate_state", is_moderator | is_editor)

@@ -8,12 +8,10 @@ from django.conf import settings
 from django.db.models import Count, F, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 
-from dialogue.models import Comment, CommentStatus, DebatePage, Reaction
+from dialogue.models import PUBLIC_STATUSES, Comment, CommentStatus, DebatePage, Reaction
 
 SORTS = ("oldest", "newest", "popular")
 REPLIES_SHOWN = 5  # per thread on the first render; the rest behind "show all replies"
-
-PUBLIC_STATUSES = [CommentStatus.PUBLISHED, CommentStatus.HIDDEN, CommentStatus.DELETED]
 
 
 @dataclass

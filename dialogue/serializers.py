@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from dialogue.models import Comment, CommentStatus
+from dialogue.models import Comment
 
 
 def author_payload(comment: Comment) -> dict:
@@ -14,7 +14,7 @@ def author_payload(comment: Comment) -> dict:
 
 
 def comment_payload(comment: Comment) -> dict:
-    removed = comment.status in (CommentStatus.DELETED, CommentStatus.HIDDEN)
+    removed = comment.is_withheld
     return {
         "id": comment.pk,
         "debate": comment.debate_id,
@@ -24,6 +24,12 @@ def comment_payload(comment: Comment) -> dict:
         "status": comment.status,
         "author": author_payload(comment),
         "body_html": "" if removed else comment.body_html,
+        # The page shows "Hidden by the moderators: <reason>" in its reader's language from
+        # the code; the label (in the sender's language) is for other clients.
+        "hidden_reason": comment.hidden_reason,
+        "hidden_reason_label": str(comment.get_hidden_reason_display())
+        if comment.hidden_reason
+        else "",
         "created_at": comment.created_at.isoformat(),
         "edited": comment.edited_at is not None,
         "agree": comment.agree_count,

@@ -24,9 +24,11 @@ from dialogue.models import (
     CommentStatus,
     DebatePage,
     DebateState,
+    HeldBecause,
     Reaction,
     ReactionValue,
 )
+from dialogue.moderation.words import listed_terms_in, moderation_settings
 from dialogue.serializers import comment_payload
 
 
@@ -139,11 +141,12 @@ def comment_create(
     parent = _resolve_parent(debate, parent_id)
     _check_rate_limit(user)
     now = timezone.now()
-    status = (
-        CommentStatus.PENDING
-        if debate.state == DebateState.PREMODERATED
-        else CommentStatus.PUBLISHED
-    )
+    status, held_because = CommentStatus.PUBLISHED, ""
+    if debate.state == DebateState.PREMODERATED:
+        status, held_because = CommentStatus.PENDING, HeldBecause.PREMODERATION
+    elif listed_terms_in(body, moderation_settings().terms()):
+        # Never a silent deletion: the author sees it marked as awaiting moderation.
+        status, held_because = CommentStatus.PENDING, HeldBecause.WORD_LIST
     comment = Comment(
         debate=debate,
         author=user,
@@ -154,6 +157,8 @@ def comment_create(
         body=body,
         body_html=render_plain_text(body),
         status=status,
+        held_because=held_because,
+        queued_at=now if held_because else None,
         created_at=now,
     )
     try:
@@ -191,7 +196,9 @@ def comment_publish_pending(*, comment: Comment) -> Comment:
         if comment.status != CommentStatus.PENDING:
             return comment
         comment.status = CommentStatus.PUBLISHED
-        comment.save(update_fields=["status"])
+        comment.held_because = ""
+        comment.queued_at = None
+        comment.save(update_fields=["status", "held_because", "queued_at"])
         _count_new_comment(comment.debate_id, comment.parent, timezone.now())
         _publish_after_commit(
             comment.debate_id, {"type": "comment.created", "comment": comment_payload(comment)}
@@ -215,16 +222,29 @@ def comment_edit(*, user, comment: Comment, body: str) -> Comment:
     body = _clean_body(body)
     if body == comment.body:
         return comment
+    terms = moderation_settings().terms()
+    added_terms = set(listed_terms_in(body, terms)) - set(listed_terms_in(comment.body, terms))
     with transaction.atomic():
         CommentRevision.objects.create(comment=comment, body=comment.body)
         comment.body = body
         comment.body_html = render_plain_text(body)
         comment.edited_at = timezone.now()
-        comment.save(update_fields=["body", "body_html", "edited_at"])
-        if comment.status == CommentStatus.PUBLISHED:
+        fields = ["body", "body_html", "edited_at"]
+        event = "comment.edited"
+        if added_terms and comment.status == CommentStatus.PUBLISHED:
+            # Readers see "hidden pending review" until a moderator has read the new text.
+            comment.status = CommentStatus.HELD
+            comment.held_because = HeldBecause.WORD_LIST
+            comment.queued_at = comment.edited_at
+            fields += ["status", "held_because", "queued_at"]
+            event = "comment.hidden"
+        elif added_terms and comment.status == CommentStatus.PENDING:
+            comment.held_because = HeldBecause.WORD_LIST
+            fields.append("held_because")
+        comment.save(update_fields=fields)
+        if event == "comment.hidden" or comment.status == CommentStatus.PUBLISHED:
             _publish_after_commit(
-                comment.debate_id,
-                {"type": "comment.edited", "comment": comment_payload(comment)},
+                comment.debate_id, {"type": event, "comment": comment_payload(comment)}
             )
     return comment
 

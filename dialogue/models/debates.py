@@ -161,15 +161,53 @@ class DebateGoal(Orderable):
 class CommentStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
     PENDING = "pending", _("Awaiting moderation")
+    HELD = "held", _("Hidden pending review")
     HIDDEN = "hidden", _("Hidden by the moderators")
+    REMOVED = "removed", _("Removed by the moderators")
     DELETED = "deleted", _("Deleted by the author")
+
+
+# Shown to everyone: the text itself, or a placeholder that keeps the thread readable.
+PUBLIC_STATUSES = [
+    CommentStatus.PUBLISHED,
+    CommentStatus.HELD,
+    CommentStatus.HIDDEN,
+    CommentStatus.REMOVED,
+    CommentStatus.DELETED,
+]
+# Statuses whose text readers do not see.
+WITHHELD_STATUSES = [
+    CommentStatus.HELD,
+    CommentStatus.HIDDEN,
+    CommentStatus.REMOVED,
+    CommentStatus.DELETED,
+]
+
+
+class HeldBecause(models.TextChoices):
+    """Why a comment waits in the moderation queue."""
+
+    PREMODERATION = "premoderation", _("Pre-moderated debate")
+    WORD_LIST = "word_list", _("Word list")
+    REPORTS = "reports", _("Reported by readers")
+
+
+class HideReason(models.TextChoices):
+    """Told to readers beside the placeholder: "Hidden by the moderators: <reason>"."""
+
+    SPAM = "spam", _("spam or advertising")
+    OFFENSIVE = "offensive", _("hateful or offensive")
+    OFF_TOPIC = "off_topic", _("off topic")
+    PERSONAL_DATA = "personal_data", _("personal data")
+    RULES = "rules", _("breaks the debate rules")
 
 
 class CommentQuerySet(models.QuerySet):
     def visible_to_all(self):
-        return self.filter(
-            status__in=[CommentStatus.PUBLISHED, CommentStatus.HIDDEN, CommentStatus.DELETED]
-        )
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def in_queue(self):
+        return self.filter(queued_at__isnull=False)
 
     def top_level(self):
         return self.filter(parent__isnull=True)
@@ -200,6 +238,14 @@ class Comment(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    held_because = models.CharField(max_length=16, choices=HeldBecause.choices, blank=True)
+    hidden_reason = models.CharField(max_length=16, choices=HideReason.choices, blank=True)
+    queued_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When it entered the moderation queue; empty when nothing waits.",
+    )
     agree_count = models.PositiveIntegerField(default=0)
     disagree_count = models.PositiveIntegerField(default=0)
     reply_count = models.PositiveIntegerField(default=0)
@@ -222,6 +268,10 @@ class Comment(models.Model):
     @property
     def reaction_total(self) -> int:
         return self.agree_count + self.disagree_count
+
+    @property
+    def is_withheld(self) -> bool:
+        return self.status in WITHHELD_STATUSES
 
 
 class CommentRevision(models.Model):

@@ -137,8 +137,8 @@ def test_reply_react_edit_and_delete_over_http(client, debate):
     client.post(f"/da/dialog/kommentar/{reply.pk}/slet/")
     reply.refresh_from_db()
     assert reply.status == CommentStatus.DELETED
-    page = client.get(debate.url).content.decode()
-    assert "The author deleted this comment." in page or "slettede" in page
+    page = client.get(debate.url.replace("/da/", "/en/", 1)).content.decode()
+    assert "The author deleted this comment." in page
 
 
 def test_nobody_else_may_edit_a_comment(client, debate):
@@ -153,8 +153,8 @@ def test_pending_comment_is_seen_only_by_its_author(client):
 
     debate = make_debate(state=DebateState.PREMODERATED)
     author = UserFactory()
-    comment = services.comment_create(user=author, debate=debate, body="venter")[0]
-    assert "venter" not in client.get(debate.url).content.decode()
+    comment = services.comment_create(user=author, debate=debate, body="skjult tekst")[0]
+    assert "skjult tekst" not in client.get(debate.url).content.decode()
     client.force_login(author)
     assert f"comment-{comment.pk}" in client.get(debate.url).content.decode()
 

@@ -1,0 +1,122 @@
+"""Forms for readers' reports and the moderators' screens. They only shape input; the rules
+live in the services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from dialogue.models import DebatePage, DebateState, HideReason, ModerationAction, ReportReason
+from dialogue.models.moderation import MAX_REPORT_TEXT
+from dialogue.moderation.selectors import QUEUE_REASONS
+from dialogue.moderation.services import BLOCK_DAYS, MAX_NOTE
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why do you report this comment?"),
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_("Tell the moderators more (needed for “something else”)"),
+        required=False,
+        max_length=MAX_REPORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_REPORT_TEXT}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == ReportReason.OTHER and not (data.get("text") or "").strip():
+            self.add_error("text", _("Tell the moderators what is wrong."))
+        return data
+
+
+def _note(label, required=False):
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=MAX_NOTE,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": MAX_NOTE}),
+    )
+
+
+class NoteForm(forms.Form):
+    note = _note(_("Note for the log (optional)"))
+
+
+class HideForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason shown to readers"), choices=HideReason.choices)
+    note = _note(_("Note to the author and the log (optional)"))
+
+
+class RemoveForm(forms.Form):
+    note = _note(_("Note to the author and the log (do not repeat the personal data)"))
+    confirm = forms.BooleanField(
+        label=_("I understand the text and its earlier versions are deleted for good.")
+    )
+
+
+class WarnForm(forms.Form):
+    note = _note(_("Message to the author"), required=True)
+
+
+class BlockForm(forms.Form):
+    FOR_GOOD = "for_good"
+    period = forms.ChoiceField(
+        label=_("For how long"),
+        choices=[
+            *[(str(days), _("%(days)d days") % {"days": days}) for days in BLOCK_DAYS],
+            (FOR_GOOD, _("For good")),
+        ],
+    )
+    reason = _note(_("Reason, sent to the author"), required=True)
+
+    def days(self) -> int | None:
+        value = self.cleaned_data["period"]
+        return None if value == self.FOR_GOOD else int(value)
+
+
+class DebateStateForm(forms.Form):
+    state = forms.ChoiceField(label=_("State"), choices=DebateState.choices)
+    conclusion = forms.CharField(
+        label=_("Conclusion"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Needed to close a debate. Shown at the top of the closed debate."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("state") == DebateState.CLOSED and not (data.get("conclusion") or "").strip():
+            self.add_error("conclusion", _("Write a conclusion before you close the debate."))
+        return data
+
+
+def _debate_choices():
+    return [("", _("All debates"))] + [
+        (str(pk), question)
+        for pk, question in DebatePage.objects.order_by("title").values_list("pk", "question")
+    ]
+
+
+class QueueFilterForm(forms.Form):
+    debate = forms.ChoiceField(label=_("Debate"), required=False)
+    reason = forms.ChoiceField(
+        label=_("Reason"), required=False, choices=[("", _("All reasons")), *QUEUE_REASONS]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["debate"].choices = _debate_choices()
+
+
+class LogFilterForm(forms.Form):
+    action = forms.ChoiceField(
+        label=_("Action"),
+        required=False,
+        choices=[("", _("All actions")), *ModerationAction.choices],
+    )
+    debate = forms.ChoiceField(label=_("Debate"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["debate"].choices = _debate_choices()

@@ -1,0 +1,96 @@
+"""The moderators' place in the Wagtail admin: a "Moderation" menu with the queue (and how many
+comments wait), the audit log and debate states. Editors see only debate states."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
+
+from dialogue.moderation import admin_views, selectors
+
+admin_urls = (
+    [
+        path("", admin_views.QueueView.as_view(), name="queue"),
+        path("comment/<int:comment_id>/", admin_views.CommentView.as_view(), name="comment"),
+        path("log/", admin_views.LogView.as_view(), name="log"),
+        path("debates/", admin_views.DebateListView.as_view(), name="debates"),
+        path(
+            "debates/<int:debate_id>/",
+            admin_views.DebateStateView.as_view(),
+            name="debate_state",
+        ),
+    ],
+    "dialogue_moderation",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("moderation/", include(admin_urls))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+class QueueMenuItem(PermissionMenuItem):
+    """The label carries the number of comments waiting, counted for each request."""
+
+    def render_component(self, request):
+        count = selectors.queue_count()
+        label = _("Queue (%(count)d)") % {"count": count} if count else _("Queue")
+        return LinkMenuItemComponent(
+            self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs
+        )
+
+
+class ModerationSubmenu(SubmenuMenuItem):
+    def render_component(self, request):
+        component = super().render_component(request)
+        if request.user.has_perm("dialogue.moderate_comments"):
+            count = selectors.queue_count()
+            if count:
+                component.label = _("Moderation (%(count)d)") % {"count": count}
+        return component
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu():
+    menu = Menu(
+        items=[
+            QueueMenuItem(
+                gettext_lazy("Queue"),
+                reverse("dialogue_moderation:queue"),
+                name="moderation-queue",
+                icon_name="warning",
+                order=100,
+                permission="dialogue.moderate_comments",
+            ),
+            PermissionMenuItem(
+                gettext_lazy("Moderation log"),
+                reverse("dialogue_moderation:log"),
+                name="moderation-log",
+                icon_name="list-ul",
+                order=200,
+                permission="dialogue.view_moderation_log",
+            ),
+            PermissionMenuItem(
+                gettext_lazy("Debate states"),
+                reverse("dialogue_moderation:debates"),
+                name="moderation-debates",
+                icon_name="openquote",
+                order=300,
+                permission="dialogue.switch_debate_state",
+            ),
+        ]
+    )
+    return ModerationSubmenu(
+        gettext_lazy("Moderation"), menu, name="moderation", icon_name="warning", order=250
+    )

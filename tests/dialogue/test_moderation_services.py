@@ -1,0 +1,467 @@
+"""Moderation services: reports and the threshold, the word list, pre-moderation, every
+moderator action for every role, the audit log, notices and e-mails."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from wagtail.models import Site
+
+from accounts.models import Notification
+from dialogue import services
+from dialogue.models import (
+    Comment,
+    CommentRevision,
+    CommentStatus,
+    DebateState,
+    HeldBecause,
+    ModerationAction,
+    ModerationLogEntry,
+    ModerationSettings,
+    Report,
+    ReportOutcome,
+)
+from dialogue.moderation import services as moderation
+from dialogue.services import DialogueError
+from tests.dialogue.factories import make_debate
+from tests.factories import UserFactory, editor, moderator
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def debate():
+    return make_debate()
+
+
+@pytest.fixture
+def comment(debate):
+    return services.comment_create(user=UserFactory(), debate=debate, body="Noget at sige")[0]
+
+
+def set_moderation(**fields):
+    site = Site.objects.get(is_default_site=True)
+    settings, _ = ModerationSettings.objects.get_or_create(site=site)
+    for name, value in fields.items():
+        setattr(settings, name, value)
+    settings.save()
+    return settings
+
+
+def report(user, comment, reason="spam", text=""):
+    return moderation.report_create(user=user, comment=comment, reason=reason, text=text)
+
+
+def blocked_user():
+    return UserFactory(blocked_until=timezone.now() + timedelta(days=3))
+
+
+# Reports ------------------------------------------------------------------------------------
+
+
+def test_verified_resident_reports_a_comment_with_a_reason(comment):
+    made = report(UserFactory(), comment, "offensive")
+    assert made.reason == "offensive" and made.resolved_at is None
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PUBLISHED
+    assert comment.queued_at is not None  # in the queue, still readable below the threshold
+
+
+def test_other_needs_a_text(comment):
+    with pytest.raises(DialogueError) as error:
+        report(UserFactory(), comment, "other")
+    assert error.value.code == "text_required" and error.value.status == 400
+    assert report(UserFactory(), comment, "other", "Det er reklame").text == "Det er reklame"
+
+
+def test_unknown_reason_is_refused(comment):
+    with pytest.raises(DialogueError) as error:
+        report(UserFactory(), comment, "boring")
+    assert error.value.status == 400
+
+
+def test_nobody_reports_the_same_comment_twice(comment):
+    reader = UserFactory()
+    report(reader, comment)
+    with pytest.raises(DialogueError) as error:
+        report(reader, comment, "offensive")
+    assert error.value.code == "already_reported"
+    assert Report.objects.count() == 1
+
+
+def test_the_database_refuses_a_second_report_by_the_same_reader(comment):
+    reader = UserFactory()
+    report(reader, comment)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Report.objects.create(comment=comment, reporter=reader, reason="spam")
+
+
+def test_author_cannot_report_their_own_comment(comment):
+    with pytest.raises(DialogueError) as error:
+        report(comment.author, comment)
+    assert error.value.code == "own_comment"
+
+
+@pytest.mark.parametrize(
+    ("make_user", "code"),
+    [
+        (AnonymousUser, "login_required"),
+        (lambda: UserFactory(verified=False), "unverified"),
+        (blocked_user, "blocked"),
+    ],
+)
+def test_anonymous_unverified_and_blocked_people_cannot_report(comment, make_user, code):
+    with pytest.raises(DialogueError) as error:
+        report(make_user(), comment)
+    assert error.value.code == code
+    assert not Report.objects.exists()
+
+
+def test_a_closed_debate_can_still_be_reported(comment):
+    debate = comment.debate
+    debate.state = DebateState.CLOSED
+    debate.save()
+    comment.refresh_from_db()
+    assert report(UserFactory(), comment).pk
+
+
+def test_three_reports_from_different_people_hide_the_comment_pending_review(comment):
+    report(UserFactory(), comment, "spam")
+    report(UserFactory(), comment, "offensive")
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PUBLISHED
+    report(UserFactory(), comment, "spam")
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.HELD
+    assert comment.held_because == HeldBecause.REPORTS
+    entry = ModerationLogEntry.objects.get()
+    assert entry.action == ModerationAction.HOLD and entry.moderator is None
+
+
+def test_the_threshold_is_a_site_setting(comment):
+    set_moderation(report_threshold=1)
+    report(UserFactory(), comment)
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.HELD
+
+
+def test_a_held_comment_cannot_be_reported_again(comment):
+    set_moderation(report_threshold=1)
+    report(UserFactory(), comment)
+    comment.refresh_from_db()
+    with pytest.raises(DialogueError) as error:
+        report(UserFactory(), comment)
+    assert error.value.status == 409
+
+
+# Word list and pre-moderation ---------------------------------------------------------------
+
+
+def test_a_listed_word_sends_a_new_comment_to_the_queue(debate):
+    set_moderation(word_list="idiot\nskrid hjem\n")
+    held = services.comment_create(user=UserFactory(), debate=debate, body="Sikke en IDIOT.")[0]
+    assert held.status == CommentStatus.PENDING
+    assert held.held_because == HeldBecause.WORD_LIST and held.queued_at is not None
+    phrase = services.comment_create(user=UserFactory(), debate=debate, body="Skrid  hjem!")[0]
+    assert phrase.status == CommentStatus.PENDING
+    debate.refresh_from_db()
+    assert debate.comment_count == 0
+
+
+def test_the_word_list_matches_whole_words_only(debate):
+    set_moderation(word_list="idiot")
+    fine = services.comment_create(user=UserFactory(), debate=debate, body="idiotisk vejr")[0]
+    assert fine.status == CommentStatus.PUBLISHED
+
+
+def test_an_edit_that_adds_a_listed_word_sends_the_comment_to_the_queue(debate):
+    set_moderation(word_list="idiot")
+    author = UserFactory()
+    comment = services.comment_create(user=author, debate=debate, body="Hej")[0]
+    services.comment_edit(user=author, comment=comment, body="Hej idiot")
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.HELD
+    assert comment.held_because == HeldBecause.WORD_LIST
+
+
+def test_an_edit_of_a_comment_that_already_had_the_word_stays(debate):
+    set_moderation(word_list="idiot")
+    author = UserFactory()
+    comment = services.comment_create(user=author, debate=debate, body="Hej idiot")[0]
+    moderation.comment_approve(moderator=moderator(), comment=comment)
+    comment.refresh_from_db()
+    services.comment_edit(user=author, comment=comment, body="Hej idiot, undskyld")
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PUBLISHED
+
+
+def test_premoderated_comments_wait_and_approval_publishes_them():
+    debate = make_debate(state=DebateState.PREMODERATED)
+    comment = services.comment_create(user=UserFactory(), debate=debate, body="Hej")[0]
+    assert comment.status == CommentStatus.PENDING
+    assert comment.held_because == HeldBecause.PREMODERATION
+    moderation.comment_approve(moderator=moderator(), comment=comment)
+    comment.refresh_from_db()
+    debate.refresh_from_db()
+    assert comment.status == CommentStatus.PUBLISHED and comment.queued_at is None
+    assert debate.comment_count == 1
+
+
+# Actions by role ----------------------------------------------------------------------------
+
+ACTIONS = {
+    "approve": lambda user, c: moderation.comment_approve(moderator=user, comment=c),
+    "hide": lambda user, c: moderation.comment_hide(moderator=user, comment=c, reason="spam"),
+    "restore": lambda user, c: moderation.comment_restore(moderator=user, comment=c),
+    "remove": lambda user, c: moderation.comment_remove(moderator=user, comment=c),
+    "warn": lambda user, c: moderation.author_warn(moderator=user, user=c.author, note="Stop"),
+    "block": lambda user, c: moderation.author_block(
+        moderator=user, user=c.author, days=7, reason="Spam"
+    ),
+}
+NOT_MODERATORS = {
+    "anonymous": AnonymousUser,
+    "resident": UserFactory,
+    "blocked": blocked_user,
+    "editor": editor,
+}
+
+
+@pytest.mark.parametrize("action", sorted(ACTIONS))
+@pytest.mark.parametrize("role", [*sorted(NOT_MODERATORS), "author"])
+def test_only_moderators_moderate(comment, action, role):
+    user = comment.author if role == "author" else NOT_MODERATORS[role]()
+    report(UserFactory(), comment)
+    with pytest.raises(DialogueError) as error:
+        ACTIONS[action](user, comment)
+    assert error.value.status == 403
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PUBLISHED
+    assert not ModerationLogEntry.objects.exists()
+
+
+def test_moderator_approves_a_reported_comment_and_the_reports_are_dismissed(comment):
+    report(UserFactory(), comment)
+    report(UserFactory(), comment)
+    mod = moderator()
+    moderation.comment_approve(moderator=mod, comment=comment, note="Fair kritik")
+    comment.refresh_from_db()
+    assert comment.queued_at is None and comment.status == CommentStatus.PUBLISHED
+    assert set(Report.objects.values_list("outcome", flat=True)) == {ReportOutcome.DISMISSED}
+    entry = ModerationLogEntry.objects.get()
+    assert (entry.moderator, entry.action, entry.note) == (mod, "approve", "Fair kritik")
+    assert entry.comment == comment and entry.target_user == comment.author
+
+
+def test_approving_a_held_comment_publishes_it_again(comment):
+    set_moderation(report_threshold=1)
+    report(UserFactory(), comment)
+    moderation.comment_approve(moderator=moderator(), comment=comment)
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PUBLISHED
+
+
+def test_a_comment_nobody_flagged_cannot_be_approved(comment):
+    with pytest.raises(DialogueError) as error:
+        moderation.comment_approve(moderator=moderator(), comment=comment)
+    assert error.value.status == 409
+
+
+def test_moderator_hides_with_a_reason_and_the_author_is_told_in_their_language(
+    comment, django_capture_on_commit_callbacks
+):
+    author = comment.author
+    author.preferred_language = "en"
+    author.save()
+    report(UserFactory(), comment)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.comment_hide(
+            moderator=moderator(), comment=comment, reason="offensive", note="Personangreb"
+        )
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.HIDDEN and comment.hidden_reason == "offensive"
+    assert comment.body == "Noget at sige"  # kept, so it can be restored
+    assert Report.objects.get().outcome == ReportOutcome.UPHELD
+    notice = Notification.objects.get(user=author)
+    assert "hateful or offensive" in notice.body and "Personangreb" in notice.body
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [author.email]
+    assert "hidden your comment" in message.subject
+    assert "moderation@blanddigibyen.kk.dk" in message.body
+    assert message.reply_to == ["moderation@blanddigibyen.kk.dk"]
+    entry = ModerationLogEntry.objects.get()
+    assert (entry.action, entry.reason, entry.note) == ("hide", "offensive", "Personangreb")
+
+
+def test_the_e_mail_is_written_in_the_authors_language(comment, monkeypatch):
+    from django.utils import translation
+
+    from dialogue.moderation import notify
+
+    used = []
+    real = translation.override
+
+    def recording(language, *args, **kwargs):
+        used.append(language)
+        return real(language, *args, **kwargs)
+
+    monkeypatch.setattr(notify, "override", recording)
+    comment.author.preferred_language = "ar"
+    comment.author.save()
+    moderation.comment_hide(moderator=moderator(), comment=comment, reason="spam")
+    english = UserFactory(preferred_language="en")
+    other = services.comment_create(user=english, debate=comment.debate, body="Hello")[0]
+    moderation.comment_hide(moderator=moderator(), comment=other, reason="spam")
+    no_choice = UserFactory(preferred_language="")
+    third = services.comment_create(user=no_choice, debate=comment.debate, body="Hej")[0]
+    moderation.comment_hide(moderator=moderator(), comment=third, reason="spam")
+    assert used == ["ar", "en", "da"]
+
+
+def test_hide_needs_a_known_reason(comment):
+    with pytest.raises(DialogueError) as error:
+        moderation.comment_hide(moderator=moderator(), comment=comment, reason="ugly")
+    assert error.value.status == 400
+
+
+def test_moderator_restores_a_hidden_comment(comment):
+    mod = moderator()
+    moderation.comment_hide(moderator=mod, comment=comment, reason="spam")
+    moderation.comment_restore(moderator=mod, comment=comment, note="Fejl")
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PUBLISHED and comment.hidden_reason == ""
+    assert list(ModerationLogEntry.objects.order_by("id").values_list("action", flat=True)) == [
+        "hide",
+        "restore",
+    ]
+
+
+def test_only_hidden_comments_can_be_restored(comment):
+    with pytest.raises(DialogueError) as error:
+        moderation.comment_restore(moderator=moderator(), comment=comment)
+    assert error.value.status == 409
+
+
+def test_removing_for_personal_data_deletes_the_text_and_its_revisions(
+    debate, django_capture_on_commit_callbacks
+):
+    author = UserFactory()
+    comment = services.comment_create(user=author, debate=debate, body="Ring til 12345678")[0]
+    services.comment_edit(user=author, comment=comment, body="Ring til Jens på 12345678")
+    assert CommentRevision.objects.filter(comment=comment).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.comment_remove(moderator=moderator(), comment=comment, note="Telefonnummer")
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.REMOVED
+    assert comment.body == "" and comment.body_html == ""
+    assert not CommentRevision.objects.filter(comment=comment).exists()
+    entry = ModerationLogEntry.objects.get()
+    assert "12345678" not in entry.target and entry.action == "remove"
+    assert Notification.objects.get(user=author).kind == "comment_removed"
+    assert len(mail.outbox) == 1 and "12345678" not in mail.outbox[0].body
+    with pytest.raises(DialogueError):
+        moderation.comment_restore(moderator=moderator(), comment=comment)
+
+
+def test_moderator_warns_the_author_by_mail_and_on_the_site(
+    comment, django_capture_on_commit_callbacks
+):
+    with pytest.raises(DialogueError) as error:
+        moderation.author_warn(moderator=moderator(), user=comment.author, note=" ")
+    assert error.value.code == "note_required"
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.author_warn(
+            moderator=moderator(), user=comment.author, note="Hold tonen", comment=comment
+        )
+    assert Notification.objects.get(user=comment.author).kind == "author_warned"
+    assert "Hold tonen" in mail.outbox[0].body
+    assert ModerationLogEntry.objects.get().action == "warn"
+
+
+def test_moderator_blocks_the_author_for_a_period(comment, django_capture_on_commit_callbacks):
+    author = comment.author
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.author_block(moderator=moderator(), user=author, days=7, reason="Chikane")
+    author.refresh_from_db()
+    assert author.is_blocked
+    assert timedelta(days=6) < author.blocked_until - timezone.now() <= timedelta(days=7)
+    with pytest.raises(DialogueError) as error:
+        services.comment_create(user=author, debate=comment.debate, body="igen")
+    assert error.value.code == "blocked"
+    entry = ModerationLogEntry.objects.get()
+    assert (entry.action, entry.reason, entry.note) == ("block", "7d", "Chikane")
+    assert "Chikane" in mail.outbox[0].body
+
+
+def test_moderator_blocks_for_good(comment):
+    moderation.author_block(moderator=moderator(), user=comment.author, days=None, reason="Spam")
+    comment.author.refresh_from_db()
+    assert comment.author.blocked_until.year == 9999
+    assert ModerationLogEntry.objects.get().reason == "for_good"
+
+
+def test_block_needs_a_reason_and_never_hits_a_moderator(comment):
+    with pytest.raises(DialogueError):
+        moderation.author_block(moderator=moderator(), user=comment.author, days=7, reason="")
+    with pytest.raises(DialogueError):
+        moderation.author_block(moderator=moderator(), user=moderator(), days=7, reason="x")
+
+
+# Debate states ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("make_user", [moderator, editor])
+def test_moderators_and_editors_switch_debate_states(debate, make_user):
+    user = make_user()
+    moderation.debate_set_state(user=user, debate=debate, state=DebateState.PREMODERATED)
+    debate.refresh_from_db()
+    assert debate.state == DebateState.PREMODERATED
+    with pytest.raises(DialogueError) as error:
+        moderation.debate_set_state(user=user, debate=debate, state=DebateState.CLOSED)
+    assert error.value.code == "conclusion_required"
+    moderation.debate_set_state(
+        user=user, debate=debate, state=DebateState.CLOSED, conclusion="Tak for input"
+    )
+    debate.refresh_from_db()
+    assert (debate.state, debate.conclusion) == (DebateState.CLOSED, "Tak for input")
+    assert debate.get_latest_revision_as_object().state == DebateState.CLOSED
+    assert ModerationLogEntry.objects.filter(action="debate_state").count() == 2
+
+
+@pytest.mark.parametrize("make_user", [AnonymousUser, UserFactory, blocked_user])
+def test_residents_cannot_switch_debate_states(debate, make_user):
+    with pytest.raises(DialogueError) as error:
+        moderation.debate_set_state(user=make_user(), debate=debate, state=DebateState.CLOSED)
+    assert error.value.status == 403
+
+
+# The audit log ------------------------------------------------------------------------------
+
+
+def test_the_audit_log_cannot_be_changed_or_deleted(comment):
+    moderation.comment_hide(moderator=moderator(), comment=comment, reason="spam", note="x")
+    entry = ModerationLogEntry.objects.get()
+    entry.note = "rewritten"
+    with pytest.raises(ValidationError):
+        entry.save()
+    with pytest.raises(ValidationError):
+        entry.delete()
+    with pytest.raises(ValidationError):
+        ModerationLogEntry.objects.filter(pk=entry.pk).update(note="rewritten")
+    entry.refresh_from_db()
+    assert entry.note == "x"
+
+
+def test_the_log_outlives_the_comment_and_the_moderator(comment):
+    mod = moderator()
+    moderation.comment_hide(moderator=mod, comment=comment, reason="spam")
+    Comment.objects.filter(pk=comment.pk).delete()
+    mod.delete()
+    entry = ModerationLogEntry.objects.get()
+    assert entry.comment is None and entry.moderator is None
+    assert "Noget at sige" in entry.target

@@ -90,8 +90,11 @@ def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 60
 
 
 @contextmanager
-def uvicorn_server(env: dict[str, str], port: int | None = None, workers: int = 1, log=None):
-    """Runs uvicorn with the project's ASGI app until the block ends."""
+def uvicorn_server(
+    env: dict[str, str], port: int | None = None, workers: int = 1, log=None, cpu: int | None = None
+):
+    """Runs uvicorn with the project's ASGI app until the block ends (pinned to one core when
+    `cpu` is given, so a benchmark's load clients do not share it)."""
     port = port or free_port()
     command = [
         PYTHON,
@@ -110,6 +113,8 @@ def uvicorn_server(env: dict[str, str], port: int | None = None, workers: int = 
     ]
     if workers > 1:
         command += ["--workers", str(workers)]
+    if cpu is not None:
+        command = ["taskset", "-c", str(cpu), *command]
     process = subprocess.Popen(
         command,
         cwd=ROOT,

@@ -1,0 +1,383 @@
+"""Fan-out benchmark: the real server against a bare `websockets` broadcast server.
+
+    .venv/bin/python bench/fanout.py            # 1,000 viewers, needs Redis (and PostgreSQL if up)
+
+It starts uvicorn with production settings on Redis (PostgreSQL when reachable, else SQLite),
+pinned to core 0; the load clients run in this process, pinned to core 1. N viewers watch one
+debate; one writer posts comments over the socket, as a resident would. Two phases per server:
+
+1. saturation: comments are offered faster than the server can fan them out; deliveries per
+   second over the whole phase (until the backlog has drained) is the saturating throughput;
+2. steady: comments at 40 % of the saturating rate; latency is measured from each comment's
+   *intended* send time to its receipt by each viewer, so a backlog cannot hide.
+
+Then the same two phases against bench/peer_broadcast.py. It prints what it measured: deliveries
+per second per server core, p50 and p99 latency, lost, duplicated and out-of-order counts, and
+the ratio to the peer.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests import services  # noqa: E402
+from tests.servers import (  # noqa: E402
+    drop_postgres_database,
+    free_port,
+    fresh_postgres_database,
+    manage,
+    production_env,
+    uvicorn_server,
+    wait_until_healthy,
+)
+
+SESSION = """
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
+from accounts.models import User
+from dialogue.models import DebatePage
+user = User.objects.get(email="bench@example.org")
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(DebatePage.objects.live().filter(state="open").first().pk, session.session_key)
+"""
+
+
+class Tally:
+    """What the viewers received, keyed by the sequence number in each comment."""
+
+    def __init__(self, viewers: int, marker: str):
+        self.viewers = viewers
+        self.marker = marker
+        self.sent: dict[int, float] = {}
+        self.latencies: list[float] = []
+        self.received = 0
+        self.duplicates = 0
+        self.out_of_order = 0
+        self.seen = [set() for _ in range(viewers)]
+        self.last = [-1] * viewers
+        self.last_receipt = 0.0
+
+    def record(self, viewer: int, text: str, now: float) -> None:
+        at = text.find(self.marker) if self.marker else -1
+        if at < 0:
+            return
+        start = at + len(self.marker)
+        end = start
+        while end < len(text) and text[end].isdigit():
+            end += 1
+        seq = int(text[start:end])
+        if seq in self.seen[viewer]:
+            self.duplicates += 1
+            return
+        self.seen[viewer].add(seq)
+        if seq < self.last[viewer]:
+            self.out_of_order += 1
+        self.last[viewer] = max(self.last[viewer], seq)
+        self.received += 1
+        self.last_receipt = now
+        intended = self.sent.get(seq)
+        if intended is not None:
+            self.latencies.append(now - intended)
+
+    def lost(self) -> int:
+        return len(self.sent) * self.viewers - self.received
+
+
+async def watch(connect, viewers: int, tally_box: dict, ready: asyncio.Event):
+    connections = []
+    for _ in range(viewers):
+        connections.append(await connect())
+    ready.set()
+
+    async def read(index, connection):
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            async for text in connection:
+                tally_box["tally"].record(index, text, time.perf_counter())
+        except ConnectionClosed:
+            pass
+
+    tasks = [asyncio.create_task(read(i, c)) for i, c in enumerate(connections)]
+    return connections, tasks
+
+
+async def run_phase(send, tally: Tally, rate: float, seconds: float, drain_timeout: float):
+    count = int(rate * seconds)
+    start = time.perf_counter() + 0.05
+    for seq in range(count):
+        intended = start + seq / rate
+        delay = intended - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tally.sent[seq] = intended
+        await send(seq)
+    expected = count * tally.viewers
+    deadline = time.perf_counter() + drain_timeout
+    while tally.received < expected and time.perf_counter() < deadline:
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.3)  # late duplicates would show here
+    elapsed = max(tally.last_receipt - start, 1e-9)
+    return {
+        "offered_per_s": rate,
+        "comments": count,
+        "deliveries": tally.received,
+        "deliveries_per_s": tally.received / elapsed,
+        "p50_ms": 1000 * statistics.median(tally.latencies) if tally.latencies else None,
+        "p99_ms": 1000 * statistics.quantiles(tally.latencies, n=100)[98]
+        if len(tally.latencies) > 100
+        else None,
+        "lost": tally.lost(),
+        "duplicated": tally.duplicates,
+        "out_of_order": tally.out_of_order,
+    }
+
+
+async def measure(name, connect_viewer, make_sender, viewers, args):
+    box = {"tally": Tally(viewers, "")}
+    ready = asyncio.Event()
+    connections, tasks = await watch(connect_viewer, viewers, box, ready)
+    send, close_sender = await make_sender()
+    await asyncio.sleep(1.5)  # presence updates settle
+    results = {}
+    for phase, rate, seconds in (
+        ("saturation", args.saturation_rate, args.saturation_seconds),
+        ("steady", None, args.steady_seconds),
+    ):
+        if rate is None:
+            rate = max(1.0, 0.4 * results["saturation"]["deliveries_per_s"] / viewers)
+        marker = f"b{uuid.uuid4().hex[:6]}-"
+        box["tally"] = Tally(viewers, marker)
+        results[phase] = await run_phase(
+            lambda seq, m=marker: send(f"{m}{seq}"), box["tally"], rate, seconds, args.drain
+        )
+        print(f"  {name} {phase}: {format_result(results[phase])}", flush=True)
+        await asyncio.sleep(1.0)
+    await close_sender()
+    for task in tasks:
+        task.cancel()
+    for connection in connections:
+        await connection.close()
+    return results
+
+
+def format_result(r: dict) -> str:
+    p50 = f"{r['p50_ms']:.1f}" if r["p50_ms"] is not None else "-"
+    p99 = f"{r['p99_ms']:.1f}" if r["p99_ms"] is not None else "-"
+    return (
+        f"offered {r['offered_per_s']:.1f} comments/s x {r['comments']}, "
+        f"{r['deliveries']} deliveries, {r['deliveries_per_s']:.0f} deliveries/s, "
+        f"p50 {p50} ms, p99 {p99} ms, lost {r['lost']}, duplicated {r['duplicated']}, "
+        f"out of order {r['out_of_order']}"
+    )
+
+
+@contextmanager
+def peer_server(cpu: int):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            "taskset",
+            "-c",
+            str(cpu),
+            sys.executable,
+            str(ROOT / "bench" / "peer_broadcast.py"),
+            str(port),
+        ],
+        cwd=ROOT,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        import socket
+
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+async def bench_project(address, debate_id, session_key, args):
+    from websockets.asyncio.client import connect
+
+    path = f"/ws/debates/{debate_id}/"
+
+    async def viewer():
+        return await connect(
+            f"ws://{address}{path}",
+            origin=f"http://{address}",
+            max_size=65536,
+            compression=None,
+            open_timeout=30,
+        )
+
+    async def sender():
+        writer = await connect(
+            f"ws://{address}{path}",
+            origin=f"http://{address}",
+            compression=None,
+            additional_headers={"Cookie": f"sessionid={session_key}"},
+        )
+        acks = asyncio.create_task(drain(writer))
+
+        async def send(body):
+            await writer.send(
+                json.dumps({"type": "comment.post", "client_id": str(uuid.uuid4()), "body": body})
+            )
+
+        async def close():
+            acks.cancel()
+            await writer.close()
+
+        return send, close
+
+    return await measure("project", viewer, sender, args.viewers, args)
+
+
+async def bench_peer(address, args):
+    from websockets.asyncio.client import connect
+
+    async def viewer():
+        return await connect(
+            f"ws://{address}/watch", max_size=65536, compression=None, open_timeout=30
+        )
+
+    async def sender():
+        publisher = await connect(f"ws://{address}/publish", compression=None)
+
+        async def send(body):
+            # The same size as the project's comment.created frame, so both move equal bytes.
+            await publisher.send(
+                json.dumps(
+                    {
+                        "type": "comment.created",
+                        "comment": {"body_html": f"<p>{body}</p>", "padding": "x" * 330},
+                    }
+                )
+            )
+
+        async def close():
+            await publisher.close()
+
+        return send, close
+
+    return await measure("peer", viewer, sender, args.viewers, args)
+
+
+async def drain(connection):
+    """Reads the writer's acks; the first error is printed, so a misconfigured run says why."""
+    told = False
+    async for text in connection:
+        if not told and '"type":"error"' in text.replace(" ", ""):
+            print(f"  the server answered the writer with an error: {text}", flush=True)
+            told = True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--viewers", type=int, default=1000)
+    parser.add_argument(
+        "--saturation-rate",
+        type=float,
+        default=120.0,
+        help="comments per second offered in the saturation phase",
+    )
+    parser.add_argument("--saturation-seconds", type=float, default=3.0)
+    parser.add_argument("--steady-seconds", type=float, default=10.0)
+    parser.add_argument("--drain", type=float, default=60.0, help="seconds to wait for backlog")
+    parser.add_argument("--ws", default="auto", help="uvicorn's websocket implementation")
+    args = parser.parse_args()
+
+    if not services.redis_available():
+        sys.exit(f"Redis is needed: {services.redis_url()} does not answer.")
+    cores = os.cpu_count() or 1
+    server_cpu, client_cpu = 0, min(1, cores - 1)
+    os.sched_setaffinity(0, {client_cpu})
+    try:
+        import uvloop
+
+        uvloop.install()
+    except ImportError:
+        pass
+
+    use_postgres = services.postgres_available()
+    tmp = tempfile.mkdtemp(prefix="bdib-bench-")
+    database_url = (
+        fresh_postgres_database(services.postgres_url())
+        if use_postgres
+        else f"sqlite:///{tmp}/bench.sqlite3"
+    )
+    env = production_env(
+        database_url,
+        services.redis_url(),
+        DIALOGUE_COMMENTS_PER_MINUTE="100000000",
+        LIVE_MESSAGES_PER_10S="100000000",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    print(
+        f"database: {'PostgreSQL' if use_postgres else 'SQLite'}, Redis: {services.redis_url()}, "
+        f"viewers: {args.viewers}, server on core {server_cpu}, clients on core {client_cpu}",
+        flush=True,
+    )
+    try:
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_content", "--demo")
+        manage(env, "create_account", "--email", "bench@example.org", "--password", "bench-pass-1")
+        debate_id, session_key = manage(env, "shell", "-c", SESSION).split()[-2:]
+        with uvicorn_server(env, cpu=server_cpu) as address:
+            project = asyncio.run(bench_project(address, debate_id, session_key, args))
+        with peer_server(server_cpu) as address:
+            peer = asyncio.run(bench_peer(address, args))
+    finally:
+        if use_postgres:
+            drop_postgres_database(services.postgres_url(), database_url)
+
+    ratio = project["saturation"]["deliveries_per_s"] / peer["saturation"]["deliveries_per_s"]
+    steady = project["steady"]
+    print()
+    print(
+        "| server | deliveries/s per core (saturated) | steady rate | p50 ms | p99 ms "
+        "| lost | duplicated | out of order |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for name, result in (
+        ("project (uvicorn, Django, Redis)", project),
+        ("peer (bare websockets)", peer),
+    ):
+        s, st = result["saturation"], result["steady"]
+        print(
+            f"| {name} | {s['deliveries_per_s']:.0f} | {st['offered_per_s']:.1f} comments/s "
+            f"| {st['p50_ms']:.1f} | {st['p99_ms']:.1f} | {s['lost'] + st['lost']} "
+            f"| {s['duplicated'] + st['duplicated']} | {s['out_of_order'] + st['out_of_order']} |"
+        )
+    print()
+    print(f"ratio project/peer deliveries per core: {ratio:.2f} (target >= 0.4)")
+    print(f"project p99 at 40 % of saturation: {steady['p99_ms']:.1f} ms (target <= 100)")
+    lost = sum(project[p]["lost"] for p in project)
+    duplicated = sum(project[p]["duplicated"] for p in project)
+    print(f"project lost {lost}, duplicated {duplicated} (target 0 and 0)")
+
+
+if __name__ == "__main__":
+    main()

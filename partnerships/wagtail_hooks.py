@@ -2,6 +2,8 @@
 catalogue, and the overview of partners and yearly reports."""
 
 from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -98,6 +100,23 @@ def review_button(snippet, user, next_url=None):
             icon_name="tick",
             priority=5,
         )
+
+
+@hooks.register("before_delete_snippet")
+def keep_catalogue_entries_in_use(request, instances):
+    """A commitment type partners have chosen stays: untick "offered to partners" instead."""
+    in_use = [i for i in instances if isinstance(i, CommitmentType) and i.commitments.exists()]
+    if in_use:
+        messages.error(
+            request,
+            _(
+                "%(names)s cannot be deleted: partners have committed to it. Untick "
+                '"offered to partners" to stop offering it.'
+            )
+            % {"names": ", ".join(str(i) for i in in_use)},
+        )
+        return redirect("wagtailsnippets_partnerships_commitmenttype:list")
+    return None
 
 
 admin_urls = (

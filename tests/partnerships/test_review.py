@@ -140,3 +140,27 @@ def test_admin_user_without_review_rights_cannot_export(client, db):
         response = client.get(reverse(f"partnerships_admin:{name}"))
         assert response.status_code == 302
         assert response["Location"] == "/admin/"
+
+
+def test_editor_keeps_the_catalogue_and_cannot_delete_an_entry_in_use(client, an_editor):
+    from partnerships.models import CommitmentType
+    from tests.partnerships.factories import CommitmentTypeFactory
+
+    used, unused = CommitmentTypeFactory(), CommitmentTypeFactory()
+    public_partner(commitment_type=used)
+    client.force_login(an_editor)
+    add = client.get(reverse("wagtailsnippets_partnerships_commitmenttype:add"))
+    assert add.status_code == 200
+    assert 'name="suitable_kinds"' in add.content.decode()
+    for entry in (used, unused):
+        url = reverse("wagtailsnippets_partnerships_commitmenttype:delete", args=[entry.pk])
+        assert client.post(url).status_code == 302
+    assert CommitmentType.objects.filter(pk=used.pk).exists()
+    assert not CommitmentType.objects.filter(pk=unused.pk).exists()
+
+
+def test_moderator_cannot_change_the_catalogue(client, staff):
+    client.force_login(staff)
+    response = client.get(reverse("wagtailsnippets_partnerships_commitmenttype:add"))
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"

@@ -13,11 +13,13 @@ STYLES = [
     ("#5b3f8c", "cross"),
     ("#4a4a4a", "vertical"),
 ]
-LABEL_WIDTH = 210
-BAR_AREA = 330
-ROW_HEIGHT = 30
-BAR_HEIGHT = 20
-TOP = 10
+# Each district's name sits above its bar, so the chart stays legible on a phone.
+LABEL_WIDTH = 0
+BAR_AREA = 440
+ROW_HEIGHT = 48
+BAR_HEIGHT = 18
+LABEL_HEIGHT = 22
+TOP = 4
 
 
 @dataclass
@@ -36,7 +38,8 @@ def chart_geometry(chart: dict, id_prefix: str = "pc") -> dict:
     scale = BAR_AREA / chart["max_total"] if chart["max_total"] else 0
     rows = []
     for index, row in enumerate(chart["rows"]):
-        y = TOP + index * ROW_HEIGHT
+        label_y = TOP + index * ROW_HEIGHT + 16
+        y = TOP + index * ROW_HEIGHT + LABEL_HEIGHT
         x = LABEL_WIDTH
         segments = []
         for kind, count in zip(kinds, row["cells"], strict=True):
@@ -52,7 +55,8 @@ def chart_geometry(chart: dict, id_prefix: str = "pc") -> dict:
             {
                 "label": str(row["district"].label),
                 "y": y,
-                "text_y": y + BAR_HEIGHT - 5,
+                "label_y": label_y,
+                "text_y": y + BAR_HEIGHT - 4,
                 "segments": segments,
                 "total": row["total"],
                 "total_x": x + 6,
@@ -77,5 +81,5 @@ def chart_geometry(chart: dict, id_prefix: str = "pc") -> dict:
         "width": LABEL_WIDTH + BAR_AREA + 40,
         "height": TOP * 2 + len(rows) * ROW_HEIGHT,
         "bar_height": BAR_HEIGHT,
-        "label_x": LABEL_WIDTH - 8,
+        "label_x": 0,
     }

@@ -40,7 +40,6 @@ from tests.servers import (  # noqa: E402
     manage,
     production_env,
     uvicorn_server,
-    wait_until_healthy,
 )
 
 SESSION = """
@@ -58,12 +57,91 @@ print(DebatePage.objects.live().filter(state="open").first().pk, session.session
 """
 
 
+class RawViewer(asyncio.Protocol):
+    """A minimal websocket client: the upgrade handshake, then unmasked server frames parsed by
+    hand. The `websockets` client spends ~60 µs a message, which would make one client core the
+    bottleneck instead of the server under test; this one spends a few µs."""
+
+    def __init__(self, index: int, box: dict, request: bytes):
+        self.index, self.box, self.request = index, box, request
+        self.buffer = bytearray()
+        self.open = asyncio.get_running_loop().create_future()
+        self.transport = None
+
+    def connection_made(self, transport):
+        self.transport = transport
+        transport.write(self.request)
+
+    def data_received(self, data):
+        self.buffer += data
+        if not self.open.done():
+            end = self.buffer.find(b"\r\n\r\n")
+            if end < 0:
+                return
+            status = bytes(self.buffer[:12])
+            del self.buffer[: end + 4]
+            if b" 101" not in status:
+                self.open.set_exception(ConnectionError(f"upgrade refused: {status!r}"))
+                return
+            self.open.set_result(True)
+        self._frames()
+
+    def _frames(self):
+        buffer, now = self.buffer, time.perf_counter()
+        offset, size = 0, len(buffer)
+        while size - offset >= 2:
+            opcode, length = buffer[offset] & 0x0F, buffer[offset + 1] & 0x7F
+            start = offset + 2
+            if length == 126:
+                if size - offset < 4:
+                    break
+                length = int.from_bytes(buffer[offset + 2 : offset + 4], "big")
+                start = offset + 4
+            elif length == 127:
+                if size - offset < 10:
+                    break
+                length = int.from_bytes(buffer[offset + 2 : offset + 10], "big")
+                start = offset + 10
+            if size - start < length:
+                break
+            if opcode == 1:
+                self.box["tally"].record_bytes(self.index, buffer, start, start + length, now)
+            elif opcode == 9:  # ping: answer with a masked pong
+                payload = bytes(buffer[start : start + length])
+                self.transport.write(bytes([0x8A, 0x80 | len(payload)]) + b"\0\0\0\0" + payload)
+            offset = start + length
+        del buffer[:offset]
+
+    def connection_lost(self, exc):
+        if not self.open.done():
+            self.open.set_exception(ConnectionError("closed before the upgrade"))
+
+
+async def raw_connect(address: str, path: str, index: int, box: dict, origin: str):
+    import base64
+
+    host, port = address.rsplit(":", 1)
+    key = base64.b64encode(os.urandom(16)).decode()
+    request = (
+        f"GET {path} HTTP/1.1\r\nHost: {address}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+        f"Origin: {origin}\r\n\r\n"
+    ).encode()
+    loop = asyncio.get_running_loop()
+    transport, protocol = await loop.create_connection(
+        lambda: RawViewer(index, box, request), host, int(port)
+    )
+    await asyncio.wait_for(protocol.open, 30)
+    return transport
+
+
 class Tally:
     """What the viewers received, keyed by the sequence number in each comment."""
 
     def __init__(self, viewers: int, marker: str):
         self.viewers = viewers
         self.marker = marker
+        self.marker_bytes = marker.encode()
         self.sent: dict[int, float] = {}
         self.latencies: list[float] = []
         self.received = 0
@@ -73,15 +151,17 @@ class Tally:
         self.last = [-1] * viewers
         self.last_receipt = 0.0
 
-    def record(self, viewer: int, text: str, now: float) -> None:
-        at = text.find(self.marker) if self.marker else -1
+    def record_bytes(self, viewer: int, buffer: bytearray, start: int, end: int, now: float):
+        at = buffer.find(self.marker_bytes, start, end) if self.marker else -1
         if at < 0:
             return
-        start = at + len(self.marker)
-        end = start
-        while end < len(text) and text[end].isdigit():
-            end += 1
-        seq = int(text[start:end])
+        digits = at + len(self.marker_bytes)
+        stop = digits
+        while stop < end and 48 <= buffer[stop] <= 57:
+            stop += 1
+        self._count(viewer, int(buffer[digits:stop]), now)
+
+    def _count(self, viewer: int, seq: int, now: float) -> None:
         if seq in self.seen[viewer]:
             self.duplicates += 1
             return
@@ -99,23 +179,13 @@ class Tally:
         return len(self.sent) * self.viewers - self.received
 
 
-async def watch(connect, viewers: int, tally_box: dict, ready: asyncio.Event):
-    connections = []
-    for _ in range(viewers):
-        connections.append(await connect())
-    ready.set()
-
-    async def read(index, connection):
-        from websockets.exceptions import ConnectionClosed
-
-        try:
-            async for text in connection:
-                tally_box["tally"].record(index, text, time.perf_counter())
-        except ConnectionClosed:
-            pass
-
-    tasks = [asyncio.create_task(read(i, c)) for i, c in enumerate(connections)]
-    return connections, tasks
+async def watch(address: str, path: str, viewers: int, tally_box: dict):
+    transports = []
+    for index in range(viewers):
+        transports.append(
+            await raw_connect(address, path, index, tally_box, origin=f"http://{address}")
+        )
+    return transports
 
 
 async def run_phase(send, tally: Tally, rate: float, seconds: float, drain_timeout: float):
@@ -149,10 +219,9 @@ async def run_phase(send, tally: Tally, rate: float, seconds: float, drain_timeo
     }
 
 
-async def measure(name, connect_viewer, make_sender, viewers, args):
+async def measure(name, address, path, make_sender, viewers, args):
     box = {"tally": Tally(viewers, "")}
-    ready = asyncio.Event()
-    connections, tasks = await watch(connect_viewer, viewers, box, ready)
+    transports = await watch(address, path, viewers, box)
     send, close_sender = await make_sender()
     await asyncio.sleep(1.5)  # presence updates settle
     results = {}
@@ -170,10 +239,8 @@ async def measure(name, connect_viewer, make_sender, viewers, args):
         print(f"  {name} {phase}: {format_result(results[phase])}", flush=True)
         await asyncio.sleep(1.0)
     await close_sender()
-    for task in tasks:
-        task.cancel()
-    for connection in connections:
-        await connection.close()
+    for transport in transports:
+        transport.close()
     return results
 
 
@@ -252,7 +319,7 @@ async def bench_project(address, debate_id, session_key, args):
 
         return send, close
 
-    return await measure("project", viewer, sender, args.viewers, args)
+    return await measure("project", address, path, sender, args.viewers, args)
 
 
 async def bench_peer(address, args):
@@ -282,7 +349,7 @@ async def bench_peer(address, args):
 
         return send, close
 
-    return await measure("peer", viewer, sender, args.viewers, args)
+    return await measure("peer", address, "/watch", sender, args.viewers, args)
 
 
 async def drain(connection):

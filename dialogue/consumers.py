@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from dialogue import selectors, services
 from dialogue.live import get_hub
 from dialogue.models import Comment, DebatePage
+from dialogue.moderation import services as moderation
 from dialogue.serializers import comment_payload
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,13 @@ def _run(action: str, user, debate_id: int, message: dict) -> dict:
         services.comment_delete(user=user, comment=comment)
     elif action == "react":
         services.reaction_set(user=user, comment=comment, value=str(message.get("value", "")))
+    elif action == "report":
+        moderation.report_create(
+            user=user,
+            comment=comment,
+            reason=str(message.get("reason") or ""),
+            text=str(message.get("text") or ""),
+        )
     return {"type": "ok", "id": comment.pk, "action": action}
 
 
@@ -94,7 +102,8 @@ class DebateConsumer(AsyncWebsocketConsumer):
         self.joined = True
         await self.accept()
         hub = get_hub()
-        await hub.join(self.topic, self.forward, counted=True)
+        # The hub writes each event's one frame straight to this socket's ASGI send.
+        await hub.join(self.topic, self.base_send, counted=True)
         if self.user is not None and self.user.is_authenticated:
             self.user_topic = f"user:{self.user.pk}"
             await hub.join(self.user_topic, self.on_account_event)
@@ -103,15 +112,12 @@ class DebateConsumer(AsyncWebsocketConsumer):
         if not getattr(self, "joined", False):
             return
         hub = get_hub()
-        await hub.leave(self.topic, self.forward, counted=True)
+        await hub.leave(self.topic, self.base_send, counted=True)
         if self.user_topic:
             await hub.leave(self.user_topic, self.on_account_event)
 
-    async def forward(self, text: str) -> None:
-        await self.send(text_data=text)
-
-    async def on_account_event(self, text: str) -> None:
-        event = json.loads(text)
+    async def on_account_event(self, frame: dict) -> None:
+        event = json.loads(frame["text"])
         if event.get("type") == "account.blocked":
             await self.send_json(
                 {"type": "account.blocked", "message": _("Your account is blocked.")}
@@ -161,6 +167,7 @@ class DebateConsumer(AsyncWebsocketConsumer):
             "comment.edit": self.on_write("edit"),
             "comment.delete": self.on_write("delete"),
             "reaction.set": self.on_write("react"),
+            "comment.report": self.on_write("report"),
         }
 
     def on_write(self, action: str):

@@ -9,7 +9,9 @@ from django.utils.module_loading import import_string
 
 log = logging.getLogger(__name__)
 
-Deliver = Callable[[str], Awaitable[None]]
+# A socket's raw ASGI send: it receives the same {"type": "websocket.send", "text": ...} dict
+# as every other socket, built once per event.
+Deliver = Callable[[dict], Awaitable[None]]
 
 PRESENCE_DELAY = 1.0  # seconds: joins and leaves within this window make one presence event
 PRESENCE_HEARTBEAT = 60.0  # seconds between refreshes of this process's counts in the backend
@@ -86,9 +88,10 @@ class Hub:
         queue = self._queues[topic]
         while True:
             text = await queue.get()
+            frame = {"type": "websocket.send", "text": text}
             for deliver in tuple(self._watchers.get(topic, ())):
                 try:
-                    await deliver(text)
+                    await deliver(frame)
                 except Exception:  # a socket that died mid-send must not stop the others
                     log.debug("live: delivery to one socket on %s failed", topic, exc_info=True)
 

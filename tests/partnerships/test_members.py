@@ -142,3 +142,16 @@ def test_data_export_lists_memberships(client, resident):
     client.force_login(resident)
     response = client.post(reverse("accounts:export"))
     assert "Export Org" in response.content.decode()
+
+
+def test_members_of_approved_organisations_act_for_a_partner(resident):
+    from partnerships.models import ReviewStatus
+
+    member = UserFactory()
+    OrganisationFactory(admin=resident, member=member, status=ReviewStatus.APPROVED)
+    pending_admin = UserFactory()
+    OrganisationFactory(admin=pending_admin)
+    assert resident.has_perm("partnerships.act_for_partner")
+    assert member.has_perm("partnerships.act_for_partner")
+    assert not pending_admin.has_perm("partnerships.act_for_partner")
+    assert not UserFactory().has_perm("partnerships.act_for_partner")

@@ -4,8 +4,9 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Notification, User
 
 # Apps register what they hold about a user here (see each app's apps.py ready()).
 EXPORTERS: dict[str, callable] = {}
@@ -27,6 +28,9 @@ def user_export(*, user: User) -> str:
             "blocked_until": user.blocked_until,
         }
     }
+    data["notifications"] = list(
+        user.notifications.values("kind", "subject", "body", "created_at", "read_at")
+    )
     for name, exporter in sorted(EXPORTERS.items()):
         data[name] = exporter(user)
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
@@ -46,6 +50,13 @@ def user_delete(*, user: User) -> None:
     """Deletes the account. Apps that must keep a thread whole anonymise on their side
     through on_delete=SET_NULL; nothing the person wrote keeps their name."""
     user.delete()
+
+
+def notifications_mark_read(*, user: User) -> int:
+    """Called once the profile page has shown the notices."""
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
 
 
 def user_block(*, user: User, until, reason: str) -> User:

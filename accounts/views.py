@@ -23,7 +23,16 @@ def profile(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     status = 400 if form.errors else 200
-    return render(request, "accounts/profile.html", {"form": form}, status=status)
+    notifications = list(request.user.notifications.all()[:20])
+    response = render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "notifications": notifications},
+        status=status,
+    )
+    if request.method == "GET":
+        services.notifications_mark_read(user=request.user)
+    return response
 
 
 @login_required

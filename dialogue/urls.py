@@ -11,4 +11,5 @@ urlpatterns = [
     path("kommentar/<int:comment_id>/ret/", views.comment_edit, name="comment_edit"),
     path("kommentar/<int:comment_id>/slet/", views.comment_delete, name="comment_delete"),
     path("kommentar/<int:comment_id>/reaktion/", views.reaction_set, name="reaction_set"),
+    path("kommentar/<int:comment_id>/rapporter/", views.comment_report, name="comment_report"),
 ]

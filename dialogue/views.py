@@ -10,6 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dialogue import selectors, services
 from dialogue.forms import CommentForm, EditCommentForm
 from dialogue.models import Comment, DebatePage
+from dialogue.models.debates import report_context
+from dialogue.moderation import services as moderation
+from dialogue.moderation.forms import ReportForm
 from dialogue.services import DialogueError
 
 
@@ -121,7 +124,9 @@ def comment_list(request, debate_id: int):
         cursor=request.GET.get("after"),
     )
     return render(
-        request, "dialogue/includes/comment_list_items.html", {"page": debate, "comment_page": page}
+        request,
+        "dialogue/includes/comment_list_items.html",
+        {"page": debate, "comment_page": page, **report_context(request.user)},
     )
 
 
@@ -131,4 +136,39 @@ def thread(request, debate_id: int, root_id: int):
     root = selectors.thread(debate=debate, viewer=request.user, root_id=root_id)
     if root is None:
         raise Http404
-    return render(request, "dialogue/thread.html", {"debate": debate, "root": root})
+    return render(
+        request,
+        "dialogue/thread.html",
+        {"debate": debate, "root": root, **report_context(request.user)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def comment_report(request, comment_id: int):
+    """The report form on its own page: where the per-comment form lands without JavaScript,
+    and where a refused report comes back filled in."""
+    comment = _comment(comment_id)
+    form = ReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                moderation.report_create(
+                    user=request.user,
+                    comment=comment,
+                    reason=form.cleaned_data["reason"],
+                    text=form.cleaned_data["text"],
+                )
+            except DialogueError as error:
+                form.add_error(None, error.message)
+                status = 403 if error.status == 401 else error.status
+            else:
+                messages.success(request, _("Thank you. The moderators will look at the comment."))
+                return HttpResponseRedirect(_comment_url(request, comment))
+        else:
+            status = 400
+    elif not request.user.has_perm("dialogue.report_comment", comment):
+        status = 403
+    return render(
+        request, "dialogue/comment_report.html", {"comment": comment, "form": form}, status=status
+    )

@@ -138,6 +138,7 @@ class DebatePage(Page):
         )
         context.setdefault("comment_form", CommentForm())
         context["can_post"] = request.user.has_perm("dialogue.post_comment", self)
+        context.update(report_context(request.user))
         return context
 
     def is_accepting_comments(self, now=None) -> bool:
@@ -147,6 +148,19 @@ class DebatePage(Page):
         if self.opens_at and now < self.opens_at:
             return False
         return not (self.closes_at and now >= self.closes_at)
+
+
+def report_context(user) -> dict:
+    """What the per-comment report form needs: whether this reader may report at all (the
+    per-comment rule, not one's own and only published ones, is applied in the template)."""
+    from accounts.rules import can_take_part
+    from dialogue.models.moderation import ReportReason
+
+    return {
+        "can_report": user.is_authenticated and can_take_part.test(user),
+        "report_reasons": ReportReason.choices,
+        "hide_reasons": HideReason.choices,
+    }
 
 
 class DebateGoal(Orderable):

@@ -12,6 +12,8 @@ if (root) {
   const userId = root.dataset.user ? Number(root.dataset.user) : null;
   const sort = root.dataset.sort;
   const pending = new Map(); // client_id -> form awaiting its ack
+  const reports = new Map(); // comment id -> report form awaiting its answer
+  const WITHHELD = ["deleted", "held", "hidden", "removed"];
   let socket = null;
   let attempt = 0;
   let lastId = 0;
@@ -70,18 +72,38 @@ if (root) {
     }
     if (userId && comment.author.id === userId) {
       node.querySelectorAll("[data-own]").forEach((el) => { el.hidden = false; });
+      node.querySelectorAll("[data-report]").forEach((el) => el.remove());
     }
     update(node, comment);
     return node;
   }
 
+  // A moderation or deletion event: the node is rebuilt from the template (server-rendered
+  // nodes lack the placeholders), keeping the replies already on the page.
+  function replace(node, comment) {
+    const fresh = render(comment);
+    const replies = node.querySelector(":scope > [data-replies]");
+    if (replies) fresh.querySelector(":scope > [data-replies]").replaceWith(replies);
+    const folded = node.querySelector(":scope > .comment__folded");
+    if (folded) fresh.append(folded);
+    node.replaceWith(fresh);
+  }
+
   function update(node, comment) {
-    const removed = comment.status === "deleted" || comment.status === "hidden";
-    node.querySelector("[data-body]").innerHTML = comment.body_html; // sanitised on the server
-    node.querySelector("[data-body]").hidden = removed;
+    const removed = WITHHELD.includes(comment.status);
+    const byModerators = comment.status === "hidden" || comment.status === "removed";
+    const body = node.querySelector(":scope > article [data-body]");
+    if (body) {
+      body.innerHTML = comment.body_html; // sanitised on the server
+      body.hidden = removed;
+    }
     const flag = (sel, on) => { const el = node.querySelector(`:scope > article ${sel}`); if (el) el.hidden = !on; };
     flag("[data-deleted]", comment.status === "deleted");
-    flag("[data-hidden]", comment.status === "hidden");
+    flag("[data-held]", comment.status === "held");
+    flag("[data-hidden]", byModerators && !comment.hidden_reason);
+    node.querySelectorAll(":scope > article [data-hidden-reason]").forEach((el) => {
+      el.hidden = !(byModerators && el.dataset.hiddenReason === comment.hidden_reason);
+    });
     flag("[data-pending]", comment.status === "pending");
     flag("[data-edited]", comment.edited && !removed);
     const actions = node.querySelector(":scope > article [data-actions], :scope > article .comment__actions");
@@ -124,13 +146,17 @@ if (root) {
   function handle(event) {
     switch (event.type) {
       case "comment.created": insert(event.comment); break;
-      case "comment.edited":
+      case "comment.edited": {
+        const node = document.getElementById(`comment-${event.comment.id}`);
+        if (node) update(node, event.comment);
+        break;
+      }
       case "comment.deleted":
       case "comment.hidden":
       case "comment.restored": {
         const node = document.getElementById(`comment-${event.comment.id}`);
-        if (node) update(node, event.comment);
-        else if (event.type === "comment.restored") insert(event.comment);
+        if (node) replace(node, event.comment);
+        else if (event.type !== "comment.deleted") insert(event.comment, { quiet: true });
         break;
       }
       case "comment.reactions": {
@@ -150,10 +176,16 @@ if (root) {
         insert(event.comment, { quiet: true });
         break;
       }
-      case "ok": break;
+      case "ok": {
+        const form = event.action === "report" ? reports.get(event.id) : null;
+        if (form) { reports.delete(event.id); reportDone(form); }
+        break;
+      }
       case "error": {
         const form = event.client_id ? pending.get(event.client_id) : null;
+        const reportForm = !form && event.id ? reports.get(event.id) : null;
         if (form) { pending.delete(event.client_id); formError(form, event.message); }
+        else if (reportForm) { reports.delete(event.id); formError(reportForm, event.message); }
         else announce(event.message);
         break;
       }
@@ -172,6 +204,15 @@ if (root) {
     const details = form.closest("details");
     if (details) details.open = false;
     announce(comment.status === "pending" ? (root.dataset.pendingMessage || "Your comment awaits moderation.") : (root.dataset.sentMessage || "Your comment is published."));
+  }
+
+  function reportDone(form) {
+    form.reset();
+    form.querySelector("[data-form-error]").hidden = true;
+    form.querySelector("button[type=submit]").disabled = false;
+    const details = form.closest("details");
+    if (details) details.open = false;
+    announce(root.dataset.reportedMessage || "Thank you. The moderators will look at the comment.");
   }
 
   function formError(form, message) {
@@ -243,6 +284,14 @@ if (root) {
       const wasPressed = button.getAttribute("aria-pressed") === "true";
       form.querySelectorAll("[data-reaction]").forEach((b) => b.setAttribute("aria-pressed", "false"));
       button.setAttribute("aria-pressed", wasPressed ? "false" : "true");
+    } else if (form.matches("[data-report-form]") && socket && socket.readyState === WebSocket.OPEN) {
+      event.preventDefault();
+      const data = new FormData(form);
+      if (!data.get("reason")) { formError(form, root.dataset.reasonMessage || "Choose a reason."); return; }
+      const id = Number(form.closest("[data-comment]").dataset.comment);
+      reports.set(id, form);
+      form.querySelector("button[type=submit]").disabled = true;
+      socket.send(JSON.stringify({ type: "comment.report", id, reason: data.get("reason"), text: data.get("text") || "" }));
     } else if (form.matches("[data-comment-form]")) {
       const idField = form.querySelector("[data-client-id]");
       if (!idField.value) idField.value = uuid(); // a double submit over HTTP is also idempotent

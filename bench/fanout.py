@@ -370,7 +370,7 @@ def main() -> None:
         default=120.0,
         help="comments per second offered in the saturation phase",
     )
-    parser.add_argument("--saturation-seconds", type=float, default=3.0)
+    parser.add_argument("--saturation-seconds", type=float, default=1.5)
     parser.add_argument("--steady-seconds", type=float, default=10.0)
     parser.add_argument("--drain", type=float, default=60.0, help="seconds to wait for backlog")
     parser.add_argument("--ws", default="auto", help="uvicorn's websocket implementation")

@@ -89,6 +89,10 @@ def _catch_up(debate_id: int, after_id: int) -> list[dict]:
 
 
 class DebateConsumer(AsyncWebsocketConsumer):
+    # Debate events travel through the hub, not the channel layer: without this, Channels gives
+    # every socket its own channel (one Redis subscription each in production).
+    channel_layer_alias = "__no_channel_layer__"
+
     async def connect(self):
         self.debate_id = int(self.scope["url_route"]["kwargs"]["debate_id"])
         self.topic = f"debate:{self.debate_id}"

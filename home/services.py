@@ -19,7 +19,8 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
 from home.models import Indicator, LoadRecord, Measurement
-from home.policy_spec import LANGUAGES, PageSpec, demo_series, page_specs
+from home.policy_demo import demo_series
+from home.policy_spec import LANGUAGES, PageSpec, page_specs
 
 INDICATOR_FIELDS = [
     "name",

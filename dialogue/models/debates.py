@@ -7,6 +7,7 @@ resident input and plain models, never rich text.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -140,6 +141,13 @@ class DebatePage(Page):
         context["can_post"] = request.user.has_perm("dialogue.post_comment", self)
         context.update(report_context(request.user))
         return context
+
+    def clean(self):
+        super().clean()
+        if self.state == DebateState.CLOSED and not (self.conclusion or "").strip():
+            raise ValidationError(
+                {"conclusion": _("Write a conclusion before you close the debate.")}
+            )
 
     def is_accepting_comments(self, now=None) -> bool:
         now = now or timezone.now()

@@ -216,3 +216,14 @@ def test_the_admin_menu_shows_the_queue_count_to_moderators(client, reported):
     client.force_login(staff(moderator))
     page = client.get("/admin/").content.decode()
     assert "Moderation (1)" in page or "(1)" in page
+
+
+def test_a_debate_cannot_be_saved_closed_without_a_conclusion(debate):
+    from django.core.exceptions import ValidationError
+
+    debate.state = DebateState.CLOSED
+    with pytest.raises(ValidationError) as error:
+        debate.full_clean()
+    assert "conclusion" in error.value.message_dict
+    debate.conclusion = "Tak for input"
+    debate.full_clean()

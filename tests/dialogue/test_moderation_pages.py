@@ -194,3 +194,25 @@ def test_blocked_people_cannot_react_or_report_over_http(client, comment):
     assert react.status_code == 403
     comment.refresh_from_db()
     assert comment.agree_count == 0 and comment.status == CommentStatus.PUBLISHED
+
+
+def test_a_blocked_author_can_still_delete_their_account_and_the_record_stays(client, comment):
+    author = comment.author
+    moderation.report_create(user=author, comment=_other_comment(comment), reason="spam")
+    moderation.comment_hide(moderator=moderator(), comment=comment, reason="spam")
+    moderation.author_block(moderator=moderator(), user=author, days=30, reason="Spam")
+    client.force_login(author)
+    response = client.post("/en/profil/slet/", {"confirm": "on"})
+    assert response.status_code == 302
+    from accounts.models import User
+    from dialogue.models import ModerationLogEntry
+
+    assert not User.objects.filter(pk=author.pk).exists()
+    assert ModerationLogEntry.objects.count() == 2
+    assert not ModerationLogEntry.objects.filter(target_user__isnull=False).exists()
+    comment.refresh_from_db()
+    assert comment.author is None and comment.status == CommentStatus.HIDDEN
+
+
+def _other_comment(comment):
+    return services.comment_create(user=UserFactory(), debate=comment.debate, body="Andet")[0]

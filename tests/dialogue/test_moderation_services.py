@@ -124,6 +124,7 @@ def test_anonymous_unverified_and_blocked_people_cannot_report(comment, make_use
 def test_a_closed_debate_can_still_be_reported(comment):
     debate = comment.debate
     debate.state = DebateState.CLOSED
+    debate.conclusion = "Tak for input"
     debate.save()
     comment.refresh_from_db()
     assert report(UserFactory(), comment).pk

@@ -56,7 +56,7 @@ def test_blocked_user_cannot_post_or_react(debate):
 
 
 def test_closed_debate_takes_no_comments():
-    debate = make_debate(state=DebateState.CLOSED)
+    debate = make_debate(state=DebateState.CLOSED, conclusion="Tak")
     with pytest.raises(DialogueError) as error:
         post(UserFactory(), debate)
     assert error.value.code == "closed"

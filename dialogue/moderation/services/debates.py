@@ -1,0 +1,56 @@
+"""Switching a debate between open, pre-moderated and closed."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from dialogue.models import (
+    MAX_COMMENT_LENGTH,
+    DebatePage,
+    DebateState,
+    ModerationAction,
+)
+from dialogue.moderation.services._common import (
+    _log,
+)
+from dialogue.services import DialogueError, _publish_after_commit
+
+
+def debate_set_state(*, user, debate: DebatePage, state: str, conclusion: str = "") -> DebatePage:
+    """Open, pre-moderated or closed. Closing needs a conclusion, shown at the top of the page.
+    The page's latest revision is changed too, so a later publish by an editor keeps it."""
+    if not user.has_perm("dialogue.switch_debate_state"):
+        raise DialogueError("not_allowed", _("You cannot change the state of debates."), 403)
+    if state not in DebateState.values:
+        raise DialogueError("bad_state", _("Choose open, pre-moderated or closed."), 400)
+    conclusion = (conclusion or "").strip()
+    if state == DebateState.CLOSED and not conclusion:
+        raise DialogueError(
+            "conclusion_required", _("Write a conclusion before you close the debate."), 400
+        )
+    if len(conclusion) > MAX_COMMENT_LENGTH * 5:
+        raise DialogueError("too_long", _("The conclusion is too long."), 400)
+    with transaction.atomic():
+        page = DebatePage.objects.select_for_update().get(pk=debate.pk)
+        was = page.state
+        page.state = state
+        if conclusion:
+            page.conclusion = conclusion
+        DebatePage.objects.filter(pk=page.pk).update(state=page.state, conclusion=page.conclusion)
+        revision = page.latest_revision
+        if revision is not None:
+            content = dict(revision.content)
+            content["state"], content["conclusion"] = page.state, page.conclusion
+            type(revision).objects.filter(pk=revision.pk).update(content=content)
+        _log(
+            moderator=user,
+            action=ModerationAction.DEBATE_STATE,
+            debate=page,
+            reason=state,
+            note=conclusion if state == DebateState.CLOSED else "",
+            target=page.question[:255],
+            details={"was": was},
+        )
+        _publish_after_commit(
+            page.pk, {"type": "debate.state", "state": page.state, "conclusion": page.conclusion}
+        )
+    return page

@@ -3,9 +3,11 @@ not grow with the number of goals, indicators or measurements."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from wagtail.models import Locale
 
 from home import barometer
 from home.models import GoalPage, Indicator, Measurement
@@ -50,9 +52,23 @@ def spec_for(indicator: Indicator) -> barometer.Spec:
     )
 
 
-def indicator_data(indicator: Indicator) -> IndicatorData:
-    """Expects `measurements` prefetched (see `indicators_queryset`)."""
-    measurements = list(indicator.measurements.all())
+NUMBER_FIELDS = (
+    "higher_is_better",
+    "baseline_value",
+    "baseline_date",
+    "target_value",
+    "target_date",
+)
+
+
+def indicator_data(indicator: Indicator, numbers: Indicator | None = None) -> IndicatorData:
+    """`indicator` gives the words; `numbers` (the same indicator on the goal page in the
+    default language, when this is a translation) gives direction, baseline, target and
+    measurements. Expects `measurements` prefetched (see `indicators_queryset`)."""
+    if numbers is not None and numbers is not indicator:
+        for name in NUMBER_FIELDS:
+            setattr(indicator, name, getattr(numbers, name))
+    measurements = list((numbers or indicator).measurements.all())
     points = [
         barometer.Point(m.period_label, m.period_start, m.value, m.is_example) for m in measurements
     ]
@@ -64,30 +80,51 @@ def indicator_data(indicator: Indicator) -> IndicatorData:
     )
 
 
-def goal_data(goal: GoalPage) -> GoalData:
-    indicators = indicators_queryset().filter(page=goal)
-    return GoalData(goal=goal, indicators=[indicator_data(i) for i in indicators])
-
-
 def goals_data(goals) -> list[GoalData]:
-    """Every goal in `goals` (a GoalPage queryset) with its indicators: three queries."""
-    goals = goals.order_by("path").prefetch_related(
-        Prefetch("indicators", queryset=indicators_queryset())
-    )
-    return [
-        GoalData(goal=goal, indicators=[indicator_data(i) for i in goal.indicators.all()])
-        for goal in goals
-    ]
+    """Every goal in `goals` with its indicators, in at most four queries whatever the number
+    of goals, indicators and measurements.
+
+    The barometer's numbers are entered once, on the goal page in the default language
+    (Danish); a translated goal page shows them under its own indicator names, matched by
+    position. A translation without a default-language original keeps its own numbers."""
+    goals = list(goals)
+    default = Locale.get_default()
+    translated = [g.translation_key for g in goals if g.locale_id != default.pk]
+    originals = {}
+    if translated:
+        originals = dict(
+            GoalPage.objects.filter(locale=default, translation_key__in=translated).values_list(
+                "translation_key", "pk"
+            )
+        )
+    page_ids = {g.pk for g in goals} | set(originals.values())
+    by_page: dict[int, list[Indicator]] = defaultdict(list)
+    for indicator in indicators_queryset().filter(page_id__in=page_ids):
+        by_page[indicator.page_id].append(indicator)
+    result = []
+    for goal in goals:
+        own = by_page[goal.pk]
+        original = originals.get(goal.translation_key)
+        source = by_page[original] if original and original != goal.pk else own
+        items = [
+            indicator_data(ind, source[i] if i < len(source) else ind) for i, ind in enumerate(own)
+        ]
+        result.append(GoalData(goal=goal, indicators=items))
+    return result
+
+
+def goal_data(goal: GoalPage) -> GoalData:
+    return goals_data([goal])[0]
 
 
 def barometer_goals(barometer_page) -> list[GoalData]:
     """The goals on a barometer page, the six main goals first and the overall goal last."""
-    data = goals_data(GoalPage.objects.child_of(barometer_page).live())
+    data = goals_data(GoalPage.objects.child_of(barometer_page).live().order_by("path"))
     return sorted(data, key=lambda item: (item.goal.is_overall, item.goal.number or 0))
 
 
 def goals_for_locale(locale) -> list[GoalData]:
-    data = goals_data(GoalPage.objects.live().filter(locale=locale))
+    data = goals_data(GoalPage.objects.live().filter(locale=locale).order_by("path"))
     return sorted(data, key=lambda item: (item.goal.is_overall, item.goal.number or 0))
 
 
@@ -119,8 +156,6 @@ def localized(page):
 
 def goals_for_active_locale() -> list[GoalData]:
     """The barometer in the active language; the default language's when that has none."""
-    from wagtail.models import Locale
-
     try:
         locale = Locale.get_active()
     except Locale.DoesNotExist:

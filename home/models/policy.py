@@ -159,7 +159,15 @@ class Indicator(Orderable, ClusterableModel):
         ),
         FieldPanel("source"),
         FieldPanel("note"),
-        InlinePanel("measurements", heading=_("Measurements"), label=_("Measurement")),
+        InlinePanel(
+            "measurements",
+            heading=_("Measurements"),
+            label=_("Measurement"),
+            help_text=_(
+                "Enter numbers on the goal page in the default language (Danish): "
+                "translated goal pages show them under their own indicator names."
+            ),
+        ),
     ]
 
     class Meta(Orderable.Meta):

@@ -205,3 +205,23 @@ def test_editors_edit_indicators_and_measurements_inline_in_the_admin(client, lo
     body = response.content.decode()
     assert "indicators-0-name" in body
     assert "indicators-0-measurements-0-period_label" in body
+
+
+def test_numbers_entered_on_the_danish_goal_show_on_its_translation(client, loaded):
+    from datetime import date
+    from decimal import Decimal
+
+    from home.models import Measurement
+
+    danish = page_in(GoalPage, number=2)
+    english = page_in(GoalPage, "en", number=2)
+    Measurement.objects.create(
+        indicator=danish.indicators.get(),
+        period_label="2014, 2. halvår",
+        period_start=date(2014, 7, 1),
+        value=Decimal("5.7"),
+    )
+    body = client.get(english.url).content.decode()
+    assert "2014, 2. halvår" in body
+    assert "Extra unemployment among ethnic minorities" in body
+    assert "target reached" in body

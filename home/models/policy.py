@@ -53,7 +53,12 @@ class FocusAreaPage(Page):
         from home.models.pages import LighthouseProjectPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["goals"] = GoalPage.objects.live().filter(focus_area=self).order_by("number")
+        # By translation key, so a translated goal still linking to the Danish area counts.
+        context["goals"] = (
+            GoalPage.objects.live()
+            .filter(locale_id=self.locale_id, focus_area__translation_key=self.translation_key)
+            .order_by("number")
+        )
         context["projects"] = LighthouseProjectPage.objects.live().child_of(self)
         return context
 
@@ -114,11 +119,16 @@ class GoalPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from home import selectors
+        from home.models.pages import LighthouseProjectPage
 
         context = super().get_context(request, *args, **kwargs)
         context["goal_data"] = selectors.goal_data(self)
         context["focus_area"] = selectors.localized(self.focus_area)
-        context["projects"] = list(self.lighthouse_projects.live())
+        context["projects"] = list(
+            LighthouseProjectPage.objects.live().filter(
+                locale_id=self.locale_id, goal__translation_key=self.translation_key
+            )
+        )
         context["barometer"] = self.get_parent()
         return context
 

@@ -225,3 +225,16 @@ def test_numbers_entered_on_the_danish_goal_show_on_its_translation(client, load
     assert "2014, 2. halvår" in body
     assert "Extra unemployment among ethnic minorities" in body
     assert "target reached" in body
+
+
+def test_an_editors_translation_still_linking_to_danish_pages_is_found(client, loaded):
+    area = page_in(FocusAreaPage, number="4.1")
+    goal = page_in(BarometerPage).add_child(
+        instance=GoalPage(title="Hovedmål 7", slug="hovedmaal-7", number=7, focus_area=area)
+    )
+    english = goal.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Main goal 7"
+    english.save_revision().publish()
+    assert english.focus_area_id == area.pk  # Wagtail does not remap the link
+    body = client.get(page_in(FocusAreaPage, "en", number="4.1").url).content.decode()
+    assert "Main goal 7" in body

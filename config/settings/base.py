@@ -141,6 +141,11 @@ if REDIS_URL:
         }
     }
     LIVE_FANOUT_BACKEND = "dialogue.live.backends.RedisBackend"
+    # Live channels and viewer counts are namespaced by database, so two deployments (or test
+    # runs) sharing one Redis never see each other's debates.
+    LIVE_REDIS_PREFIX = env(
+        "LIVE_REDIS_PREFIX", f"bdib:{Path(str(DATABASES['default']['NAME'])).name}:"
+    )
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}

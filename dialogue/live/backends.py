@@ -46,14 +46,15 @@ class InProcessBackend:
 class RedisBackend:
     """Production: one Redis pub/sub connection per process carries all its topics."""
 
-    channel_prefix = "bdib:live:"
-    presence_prefix = "bdib:presence:"
     presence_ttl = 180  # seconds an unrefreshed process count is still believed
 
     def __init__(self, url: str | None = None):
         import redis
 
         self.url = url or settings.REDIS_URL
+        namespace = getattr(settings, "LIVE_REDIS_PREFIX", "bdib:")
+        self.channel_prefix = namespace + "live:"
+        self.presence_prefix = namespace + "presence:"
         self.process_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._sync = redis.Redis.from_url(self.url)
         self._sync_lock = threading.Lock()

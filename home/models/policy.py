@@ -108,6 +108,7 @@ class GoalPage(Page):
         APIField("target_text"),
         APIField("focus_area"),
         APIField("body"),
+        APIField("indicators"),
     ]
     parent_page_types = ["home.BarometerPage"]
     subpage_types = []
@@ -180,6 +181,22 @@ class Indicator(Orderable, ClusterableModel):
         ),
     ]
 
+    api_fields = [
+        APIField(name)
+        for name in (
+            "name",
+            "unit",
+            "higher_is_better",
+            "baseline_value",
+            "baseline_date",
+            "target_value",
+            "target_date",
+            "source",
+            "note",
+            "measurements",
+        )
+    ]
+
     class Meta(Orderable.Meta):
         verbose_name = _("indicator")
 
@@ -211,6 +228,19 @@ class Measurement(Orderable):
         FieldPanel("source"),
         FieldPanel("note"),
         FieldPanel("is_example"),
+    ]
+
+    api_fields = [
+        APIField(name)
+        for name in (
+            "period_label",
+            "period_start",
+            "value",
+            "published",
+            "source",
+            "note",
+            "is_example",
+        )
     ]
 
     class Meta(Orderable.Meta):

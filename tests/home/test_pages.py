@@ -176,12 +176,16 @@ def test_header_has_a_labelled_search_field(client, loaded):
 
 def test_wagtail_api_lists_goal_pages_with_their_fields(client, loaded):
     response = client.get(
-        "/api/v2/pages/", {"type": "home.GoalPage", "fields": "statement,target_text,number"}
+        "/api/v2/pages/",
+        {"type": "home.GoalPage", "fields": "statement,target_text,number,indicators"},
     )
     assert response.status_code == 200
     items = response.json()["items"]
     goal2 = next(i for i in items if i["number"] == 2 and "5,8" in i["statement"])
     assert goal2["target_text"] == "max 5,8 % i 2014"
+    indicator = goal2["indicators"][0]
+    assert float(indicator["target_value"]) == 5.8
+    assert indicator["measurements"][0]["is_example"] is True
 
 
 def test_extra_models_are_a_separate_result_group(client, loaded, settings):

@@ -78,7 +78,11 @@ def _resolve_reports(comment: Comment, outcome: str, now) -> int:
 
 
 def _lock(comment: Comment) -> Comment:
-    return Comment.objects.select_for_update().select_related("debate", "author").get(pk=comment.pk)
+    return (
+        Comment.objects.select_for_update(of=("self",))
+        .select_related("debate", "author")
+        .get(pk=comment.pk)
+    )
 
 
 def _announce(comment: Comment, event_type: str) -> None:

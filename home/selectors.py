@@ -19,6 +19,8 @@ class IndicatorData:
     points: list[barometer.Point]
     summary: barometer.Summary
     measurements: list[Measurement] = field(default_factory=list)
+    # The language of the measurements' words when they come from the original goal page.
+    numbers_lang: str = ""
 
     @property
     def measurements_newest_first(self) -> list[Measurement]:
@@ -61,7 +63,9 @@ NUMBER_FIELDS = (
 )
 
 
-def indicator_data(indicator: Indicator, numbers: Indicator | None = None) -> IndicatorData:
+def indicator_data(
+    indicator: Indicator, numbers: Indicator | None = None, numbers_lang: str = ""
+) -> IndicatorData:
     """`indicator` gives the words; `numbers` (the same indicator on the goal page in the
     default language, when this is a translation) gives direction, baseline, target and
     measurements. Expects `measurements` prefetched (see `indicators_queryset`)."""
@@ -77,6 +81,7 @@ def indicator_data(indicator: Indicator, numbers: Indicator | None = None) -> In
         points=points,
         summary=barometer.summarize(spec_for(indicator), points),
         measurements=measurements,
+        numbers_lang=numbers_lang if numbers is not None and numbers is not indicator else "",
     )
 
 
@@ -107,7 +112,8 @@ def goals_data(goals) -> list[GoalData]:
         original = originals.get(goal.translation_key)
         source = by_page[original] if original and original != goal.pk else own
         items = [
-            indicator_data(ind, source[i] if i < len(source) else ind) for i, ind in enumerate(own)
+            indicator_data(ind, source[i] if i < len(source) else ind, default.language_code)
+            for i, ind in enumerate(own)
         ]
         result.append(GoalData(goal=goal, indicators=items))
     return result

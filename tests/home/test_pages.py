@@ -242,3 +242,8 @@ def test_an_editors_translation_still_linking_to_danish_pages_is_found(client, l
     assert english.focus_area_id == area.pk  # Wagtail does not remap the link
     body = client.get(page_in(FocusAreaPage, "en", number="4.1").url).content.decode()
     assert "Main goal 7" in body
+
+
+def test_danish_period_labels_on_english_pages_are_marked_as_danish(client, loaded):
+    body = client.get(page_in(GoalPage, "en", number=2).url).content.decode()
+    assert '<th scope="row" lang="da">2014, 1. halvår</th>' in body

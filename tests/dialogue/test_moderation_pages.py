@@ -216,3 +216,13 @@ def test_a_blocked_author_can_still_delete_their_account_and_the_record_stays(cl
 
 def _other_comment(comment):
     return services.comment_create(user=UserFactory(), debate=comment.debate, body="Andet")[0]
+
+
+def test_a_blocked_person_can_still_log_in(client, comment):
+    author = comment.author
+    moderation.author_block(moderator=moderator(), user=author, days=7, reason="Spam")
+    response = client.post(
+        "/en/konto/login/", {"login": author.email, "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 302
+    assert client.get("/en/profil/").status_code == 200

@@ -16,12 +16,12 @@ log = logging.getLogger(__name__)
 
 
 def _comment_link(comment) -> str:
+    """An absolute address on WAGTAILADMIN_BASE_URL: the Site record may still say localhost."""
     if comment is None:
         return ""
-    try:
-        url = comment.debate.full_url or ""
-    except Exception:
-        url = ""
+    url = comment.debate.get_url() or ""
+    if url.startswith("/"):
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
     return f"{url}#comment-{comment.pk}" if url else ""
 
 

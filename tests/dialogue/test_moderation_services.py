@@ -273,8 +273,9 @@ def test_a_comment_nobody_flagged_cannot_be_approved(comment):
 
 
 def test_moderator_hides_with_a_reason_and_the_author_is_told_in_their_language(
-    comment, django_capture_on_commit_callbacks
+    comment, django_capture_on_commit_callbacks, settings
 ):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
     author = comment.author
     author.preferred_language = "en"
     author.save()
@@ -295,6 +296,8 @@ def test_moderator_hides_with_a_reason_and_the_author_is_told_in_their_language(
     assert "hidden your comment" in message.subject
     assert "moderation@blanddigibyen.kk.dk" in message.body
     assert message.reply_to == ["moderation@blanddigibyen.kk.dk"]
+    link = f"http://127.0.0.1:8000{comment.debate.url}#comment-{comment.pk}"
+    assert link in message.body and notice.link == link
     entry = ModerationLogEntry.objects.get()
     assert (entry.action, entry.reason, entry.note) == ("hide", "offensive", "Personangreb")
 

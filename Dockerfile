@@ -32,4 +32,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
     CMD curl -fsS -H "X-Forwarded-Proto: https" http://127.0.0.1:8000/healthz || exit 1
 
 # Migrations run on start; uvicorn serves HTTP and websockets from the same workers.
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py load_content && exec uvicorn config.asgi:application --host 0.0.0.0 --port 8000 --workers ${WEB_CONCURRENCY} --ws-max-size 65536 --proxy-headers --forwarded-allow-ips='*' --lifespan off"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py load_content && exec uvicorn config.asgi:application --host 0.0.0.0 --port 8000 --workers ${WEB_CONCURRENCY} --ws-max-size 65536 --ws-per-message-deflate false --proxy-headers --forwarded-allow-ips='*' --lifespan off"]

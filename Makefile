@@ -31,7 +31,7 @@ run: content
 	@echo "  Moderator account: $(MANAGE) create_account --email you@example.org --role moderator"
 	@echo "  The Wagtail admin is at http://$(HOST):$(PORT)/admin/ ; e-mails are printed here."
 	@echo ""
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --ws-max-size 65536 --lifespan off
+	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --ws-max-size 65536 --ws-per-message-deflate false --lifespan off
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

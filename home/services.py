@@ -153,7 +153,11 @@ def _load_page(spec, lang, pages, da_pages, locale, force, report) -> Page:
             return page
         report.updated.append(name)
     elif page is not None:
-        # A page the loader did not write (the home page, or one made by hand): adopt it.
+        # A page the loader did not write (the home page, or a translation made by hand):
+        # fill it in only while the fields the loader writes are still empty.
+        if not force and any(getattr(page, field_name) for field_name in spec.fields):
+            report.kept_editor_changes.append(name)
+            return page
         report.updated.append(name)
     elif lang == "da":
         page = model(title=spec.title, slug=spec.slug, locale=locale)

@@ -171,3 +171,16 @@ def test_load_content_still_loads_the_policy():
     call_command("load_content", "--demo")
     assert GoalPage.objects.filter(number=2).count() == 2
     assert Measurement.objects.filter(is_example=True).exists()
+
+
+def test_a_home_page_intro_written_before_the_first_load_is_kept():
+    from tests.home.factories import home_page
+
+    home = home_page()
+    home.intro = "Velkommen fra redaktionen."
+    home.save_revision().publish()
+    report = policy_load()
+    assert "da:home" in report.kept_editor_changes
+    home.refresh_from_db()
+    assert home.intro == "Velkommen fra redaktionen."
+    assert PolicyPage.objects.filter(locale=locale("da")).exists()

@@ -18,7 +18,7 @@ CONNECTIONS = 60  # PostgreSQL allows 100 by default; the test runner holds a fe
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_200_concurrent_signups_for_50_places_give_50_confirmed_and_150_waiting():
     require_postgres_database()
     event = EventPageFactory(capacity=PLACES)

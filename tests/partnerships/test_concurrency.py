@@ -16,7 +16,7 @@ THREADS = 20
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_concurrent_registrations_of_one_cvr_give_one_organisation(caplog):
     require_postgres_database()
     caplog.set_level(logging.INFO, logger="partnerships.services.organisations")

@@ -7,10 +7,12 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.module_loading import import_string
 
+from dialogue.live.sinks import Event, Sink
+
 log = logging.getLogger(__name__)
 
-# A socket's raw ASGI send: it receives the same {"type": "websocket.send", "text": ...} dict
-# as every other socket, built once per event.
+# A socket's raw ASGI send (wrapped in a Sink by the hub); control topics such as "user:7" take
+# any coroutine function that accepts the ASGI message.
 Deliver = Callable[[dict], Awaitable[None]]
 
 PRESENCE_DELAY = 1.0  # seconds: joins and leaves within this window make one presence event
@@ -22,7 +24,7 @@ class Hub:
 
     def __init__(self, backend):
         self.backend = backend
-        self._watchers: dict[str, set[Deliver]] = {}
+        self._watchers: dict[str, dict[Deliver, Sink]] = {}
         self._queues: dict[str, asyncio.Queue] = {}
         self._workers: dict[str, asyncio.Task] = {}
         self._presence_pending: set[str] = set()
@@ -35,11 +37,11 @@ class Hub:
         async with self._lock:
             watchers = self._watchers.get(topic)
             if watchers is None:
-                watchers = self._watchers[topic] = set()
+                watchers = self._watchers[topic] = {}
                 self._queues[topic] = asyncio.Queue()
                 self._workers[topic] = asyncio.create_task(self._deliver_loop(topic))
                 await self.backend.subscribe(topic, self._make_receiver(topic))
-            watchers.add(deliver)
+            watchers[deliver] = Sink(deliver)
         if counted:
             self._presence_changed(topic)
             if self._heartbeat is None or self._heartbeat.done():
@@ -50,7 +52,7 @@ class Hub:
             watchers = self._watchers.get(topic)
             if watchers is None:
                 return
-            watchers.discard(deliver)
+            watchers.pop(deliver, None)
             if not watchers and not counted:
                 await self._drop(topic)
         if counted:
@@ -87,11 +89,11 @@ class Hub:
         """One worker per topic keeps every socket's frames in publish order."""
         queue = self._queues[topic]
         while True:
-            text = await queue.get()
-            frame = {"type": "websocket.send", "text": text}
-            for deliver in tuple(self._watchers.get(topic, ())):
+            event = Event(await queue.get())
+            for sink in tuple(self._watchers.get(topic, {}).values()):
                 try:
-                    await deliver(frame)
+                    if not sink.try_write(event):
+                        await sink.send(event.asgi)
                 except Exception:  # a socket that died mid-send must not stop the others
                     log.debug("live: delivery to one socket on %s failed", topic, exc_info=True)
 

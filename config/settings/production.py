@@ -32,3 +32,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Under ASGI each request may run on another thread: no persistent connections there.
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # A pool instead of a new connection per request or socket message (each costs a TCP
+    # connect and authentication); safe under ASGI, where requests run on changing threads.
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
+        "min_size": 2,
+        "max_size": int(env("DJANGO_DB_POOL_MAX", "20")),
+        "timeout": 10,
+    }

@@ -367,7 +367,7 @@ def main() -> None:
     parser.add_argument(
         "--saturation-rate",
         type=float,
-        default=120.0,
+        default=250.0,
         help="comments per second offered in the saturation phase",
     )
     parser.add_argument("--saturation-seconds", type=float, default=1.5)

@@ -46,7 +46,7 @@ def csv_url(event):
         ("other_partner", 403),
         ("organiser", 200),
         ("editor", 200),
-        ("moderator", 200),
+        ("moderator", 403),
     ],
 )
 def test_who_sees_the_attendee_lists(client, event, organiser, role, status):

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from home.models import HomePage
 from partnerships.models import PartnerIndexPage
-from tests.factories import UserFactory, editor, moderator
+from tests.factories import UserFactory, editor
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +46,8 @@ def resident(db):
 
 @pytest.fixture
 def staff(db):
-    return moderator()
+    """City staff who review partners are editors; moderators keep to the debates."""
+    return editor()
 
 
 @pytest.fixture

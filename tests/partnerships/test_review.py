@@ -16,7 +16,7 @@ def review_url(organisation):
     return reverse("partnerships_admin:review", kwargs={"pk": organisation.pk})
 
 
-def test_moderator_lists_and_filters_organisations_in_the_admin(client, staff):
+def test_staff_list_and_filter_organisations_in_the_admin(client, staff):
     OrganisationFactory(name="Waiting Org")
     OrganisationFactory(name="Done Org", status=ReviewStatus.APPROVED)
     client.force_login(staff)
@@ -27,7 +27,7 @@ def test_moderator_lists_and_filters_organisations_in_the_admin(client, staff):
     assert "Waiting Org" in html and "Done Org" not in html
 
 
-def test_moderator_approves_and_the_organisation_is_told(client, staff, resident):
+def test_staff_approve_and_the_organisation_is_told(client, staff, resident):
     organisation = OrganisationFactory(admin=resident, contact_email="boss@org.example")
     PledgeFactory(organisation=organisation)
     client.force_login(staff)
@@ -159,8 +159,11 @@ def test_editor_keeps_the_catalogue_and_cannot_delete_an_entry_in_use(client, an
     assert not CommitmentType.objects.filter(pk=unused.pk).exists()
 
 
-def test_moderator_cannot_change_the_catalogue(client, staff):
-    client.force_login(staff)
+def test_moderator_keeps_to_the_debates_and_cannot_change_the_catalogue(client, db):
+    from tests.factories import moderator
+
+    client.force_login(moderator())
     response = client.get(reverse("wagtailsnippets_partnerships_commitmenttype:add"))
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
+    assert not moderator().has_perm("partnerships.review_organisation")

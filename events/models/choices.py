@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from home.districts import District
+
 
 class EventKind(models.TextChoices):
     CONFERENCE = "conference", _("Integration conference")
@@ -10,19 +12,7 @@ class EventKind(models.TextChoices):
     ONLINE = "online", _("Online event")
 
 
-class Districts(models.TextChoices):
-    """Copenhagen's ten districts (bydele); partnerships uses the same slugs."""
-
-    INDRE_BY = "indre-by", _("Indre By")
-    OESTERBRO = "oesterbro", _("Østerbro")
-    NOERREBRO = "noerrebro", _("Nørrebro")
-    VESTERBRO_KONGENS_ENGHAVE = "vesterbro-kongens-enghave", _("Vesterbro/Kongens Enghave")
-    VALBY = "valby", _("Valby")
-    VANLOESE = "vanloese", _("Vanløse")
-    BROENSHOEJ_HUSUM = "broenshoej-husum", _("Brønshøj-Husum")
-    BISPEBJERG = "bispebjerg", _("Bispebjerg")
-    AMAGER_OEST = "amager-oest", _("Amager Øst")
-    AMAGER_VEST = "amager-vest", _("Amager Vest")
+Districts = District  # Copenhagen's ten districts, shared with partnerships
 
 
 class OrganiserType(models.TextChoices):

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from home.districts import District  # noqa: F401 (re-exported for the app)
+
 
 class Kind(models.TextChoices):
     BUSINESS = "business", _("Business")
@@ -26,21 +28,6 @@ ACTOR_FOR_KIND = {
 
 # Kinds that always have a CVR number (the business register requires one).
 KINDS_REQUIRING_CVR = {Kind.BUSINESS, Kind.HOUSING}
-
-
-class District(models.TextChoices):
-    """The same slugs as events.models.choices.Districts."""
-
-    INDRE_BY = "indre-by", _("Indre By")
-    OSTERBRO = "oesterbro", _("Østerbro")
-    NORREBRO = "noerrebro", _("Nørrebro")
-    VESTERBRO = "vesterbro-kongens-enghave", _("Vesterbro/Kongens Enghave")
-    VALBY = "valby", _("Valby")
-    VANLOSE = "vanloese", _("Vanløse")
-    BRONSHOJ = "broenshoej-husum", _("Brønshøj-Husum")
-    BISPEBJERG = "bispebjerg", _("Bispebjerg")
-    AMAGER_OST = "amager-oest", _("Amager Øst")
-    AMAGER_VEST = "amager-vest", _("Amager Vest")
 
 
 class ReviewStatus(models.TextChoices):

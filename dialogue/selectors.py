@@ -160,7 +160,9 @@ def comments_after(*, debate: DebatePage, after_id: int, limit: int = 200) -> li
 
 
 def debate_index(*, parent, focus_area_id=None, state=None):
-    debates = DebatePage.objects.child_of(parent).live().public().select_related("focus_area", "locale")
+    debates = (
+        DebatePage.objects.child_of(parent).live().public().select_related("focus_area", "locale")
+    )
     if focus_area_id:
         debates = debates.filter(focus_area_id=focus_area_id)
     if state:

@@ -178,3 +178,14 @@ def test_bad_cursor_is_ignored_not_a_500(client, debate):
     assert (
         client.get(f"/da/dialog/{debate.pk}/kommentarer/?after=1.x&sort=popular").status_code == 200
     )
+
+
+def test_anonymous_readers_see_reaction_counts_not_buttons(client, debate):
+    author, reader = UserFactory(), UserFactory()
+    comment = services.comment_create(user=author, debate=debate, body="tal")[0]
+    services.reaction_set(user=reader, comment=comment, value="agree")
+    page = client.get(debate.url).content.decode()
+    assert "reactions--counts" in page and 'data-reaction="agree"' not in page.split("<template")[0]
+    client.force_login(reader)
+    page = client.get(debate.url).content.decode()
+    assert 'data-reaction="agree"' in page and 'aria-pressed="true"' in page

@@ -22,3 +22,24 @@ def is_blocked(user) -> bool:
 
 can_take_part = has_verified_email & ~is_blocked
 """Verified and not blocked: may post, react and report."""
+
+
+def in_group(user, name: str) -> bool:
+    """Group names are read once per user object (which lives for one request or message)."""
+    if not user.is_authenticated:
+        return False
+    names = getattr(user, "_group_names", None)
+    if names is None:
+        names = set(user.groups.values_list("name", flat=True))
+        user._group_names = names
+    return name in names
+
+
+@rules.predicate
+def is_moderator(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or in_group(user, "Moderators"))
+
+
+@rules.predicate
+def is_editor(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or in_group(user, "Editors"))

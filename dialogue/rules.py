@@ -6,7 +6,7 @@ import rules
 from django.conf import settings
 from django.utils import timezone
 
-from accounts.rules import can_take_part
+from accounts.rules import can_take_part, is_editor, is_moderator
 from dialogue.models import CommentStatus
 
 
@@ -43,27 +43,6 @@ def comment_is_not_removed(user, comment) -> bool:
 def within_edit_window(user, comment) -> bool:
     window = timedelta(minutes=settings.DIALOGUE_EDIT_WINDOW_MINUTES)
     return comment is not None and timezone.now() - comment.created_at <= window
-
-
-def _in_group(user, name: str) -> bool:
-    """Group names are read once per request (the user object lives for one request)."""
-    if not user.is_authenticated:
-        return False
-    names = getattr(user, "_group_names", None)
-    if names is None:
-        names = set(user.groups.values_list("name", flat=True))
-        user._group_names = names
-    return name in names
-
-
-@rules.predicate
-def is_moderator(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or _in_group(user, "Moderators"))
-
-
-@rules.predicate
-def is_editor(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or _in_group(user, "Editors"))
 
 
 rules.add_perm("dialogue.post_comment", can_take_part & debate_accepts_comments)

@@ -3,37 +3,8 @@ admin alike."""
 
 import rules
 
-from accounts import rules as account_rules
-
-
-@rules.predicate
-def is_verified(user) -> bool:
-    return bool(account_rules.has_verified_email(user))
-
-
-@rules.predicate
-def is_blocked(user) -> bool:
-    return user.is_authenticated and user.is_blocked
-
-
-def _in_group(user, name: str) -> bool:
-    if not user.is_authenticated:
-        return False
-    cache = getattr(user, "_events_groups", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._events_groups = cache
-    return name in cache
-
-
-@rules.predicate
-def is_editor(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or _in_group(user, "Editors"))
-
-
-@rules.predicate
-def is_moderator(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or _in_group(user, "Moderators"))
+from accounts.rules import has_verified_email as is_verified
+from accounts.rules import is_blocked, is_editor
 
 
 def approved_organisations(user):

@@ -5,16 +5,15 @@ Production never runs it (`load_content` without --demo)."""
 
 from datetime import timedelta
 
-from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from accounts.models import Badge, BadgeKind, User
+from accounts.models import Badge, BadgeKind
 from dialogue import services
 from dialogue.models import DebateIndexPage, DebatePage, DebateState
-from home.models import HomePage
+from home.loading import danish_home, ensure_child, ensure_translation, example_person
 
 PEOPLE = [
     ("amina.eksempel@example.org", "Amina (eksempel)", None),
@@ -99,24 +98,23 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        locale = Locale.objects.get(language_code="da")
-        home = HomePage.objects.filter(locale=locale, depth=2).first()
+        home = danish_home()
         if home is None:
             self.stderr.write("No Danish home page; run migrate first.")
             return
-        index = DebateIndexPage.objects.child_of(home).first()
-        if index is None:
-            index = home.add_child(
-                instance=DebateIndexPage(
-                    title="Debatter",
-                    slug="debatter",
-                    show_in_menus=True,
-                    intro="Sig din mening om byens integrationsindsats. Alle kan læse med; "
-                    "log ind for at skrive.",
-                    search_description="Debatter om integration i København.",
-                )
-            )
-            self._translate(index, "en", "Debates", "Have your say on the city's integration work.")
+        index = ensure_child(
+            home,
+            DebateIndexPage,
+            title="Debatter",
+            slug="debatter",
+            show_in_menus=True,
+            intro="Sig din mening om byens integrationsindsats. Alle kan læse med; "
+            "log ind for at skrive.",
+            search_description="Debatter om integration i København.",
+        )
+        ensure_translation(
+            index, "en", title="Debates", intro="Have your say on the city's integration work."
+        )
         people = [self._person(*p) for p in PEOPLE]
         made = 0
         for spec in DEBATES:
@@ -126,23 +124,8 @@ class Command(BaseCommand):
             made += 1
         self.stdout.write(f"Example debates: {made} added.")
 
-    def _translate(self, page, code, title, intro):
-        locale, _ = Locale.objects.get_or_create(language_code=code)
-        if page.get_translation_or_none(locale) is not None:
-            return
-        parent = page.get_parent().get_translation_or_none(locale)
-        if parent is None:
-            return
-        copy = page.copy_for_translation(locale, copy_parents=False)
-        copy.title, copy.intro = title, intro
-        copy.save_revision().publish()
-
     def _person(self, email, name, badge):
-        user, created = User.objects.get_or_create(email=email, defaults={"display_name": name})
-        if created:
-            user.set_unusable_password()
-            user.save()
-            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        user = example_person(email, name)
         if badge:
             Badge.objects.get_or_create(user=user, kind=badge)
         return user

@@ -5,13 +5,11 @@ Production never runs it (`load_content` without --demo)."""
 
 from datetime import datetime, time, timedelta
 
-from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from accounts.models import User
 from events.models import (
     Districts,
     EventIndexPage,
@@ -22,7 +20,7 @@ from events.models import (
     RegistrationStatus,
 )
 from events.services import event_index_grant_editors
-from home.models import HomePage
+from home.loading import danish_home, ensure_child, ensure_translation, example_person
 
 PEOPLE = [
     ("amina.eksempel@example.org", "Amina (eksempel)"),
@@ -128,25 +126,23 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        locale = Locale.objects.get(language_code="da")
-        home = HomePage.objects.filter(locale=locale, depth=2).first()
+        home = danish_home()
         if home is None:
             self.stderr.write("No Danish home page; run migrate first.")
             return
-        index = EventIndexPage.objects.child_of(home).first()
-        if index is None:
-            index = home.add_child(
-                instance=EventIndexPage(
-                    title="Arrangementer",
-                    slug="arrangementer",
-                    show_in_menus=True,
-                    intro="Integrationskonferencen, statusmødet og møder i hele byen, hvor "
-                    "københavnere mødes på tværs.",
-                    search_description="Arrangementer om integration i København.",
-                )
-            )
+        locale = home.locale
+        index = ensure_child(
+            home,
+            EventIndexPage,
+            title="Arrangementer",
+            slug="arrangementer",
+            show_in_menus=True,
+            intro="Integrationskonferencen, statusmødet og møder i hele byen, hvor "
+            "københavnere mødes på tværs.",
+            search_description="Arrangementer om integration i København.",
+        )
         event_index_grant_editors(index=index)
-        english_index = self._translate(
+        english_index = ensure_translation(
             index,
             "en",
             title="Events",
@@ -173,31 +169,11 @@ class Command(BaseCommand):
                         event=event, user=people[-1], status=RegistrationStatus.WAITING
                     )
             if english_index is not None:
-                self._translate(event, "en", title=None, intro=None)
+                ensure_translation(event, "en")
         self.stdout.write(f"Example events: {made} added.")
 
-    def _translate(self, page, code, *, title, intro):
-        locale, _ = Locale.objects.get_or_create(language_code=code)
-        existing = page.get_translation_or_none(locale)
-        if existing is not None:
-            return existing
-        if page.get_parent().get_translation_or_none(locale) is None:
-            return None
-        copy = page.copy_for_translation(locale, copy_parents=False)
-        if title:
-            copy.title = title
-        if intro is not None:
-            copy.intro = intro
-        copy.save_revision().publish()
-        return copy
-
     def _person(self, email, name):
-        user, created = User.objects.get_or_create(email=email, defaults={"display_name": name})
-        if created:
-            user.set_unusable_password()
-            user.save()
-            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        return user
+        return example_person(email, name)
 
     def _event(self, index, spec, focus):
         spec = dict(spec)

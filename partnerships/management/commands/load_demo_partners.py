@@ -7,9 +7,9 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from home.models import HomePage
+from home.loading import danish_home, ensure_child, ensure_translation
 from partnerships.models import (
     Commitment,
     CommitmentProgress,
@@ -150,11 +150,11 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        da = Locale.objects.get(language_code="da")
-        home = HomePage.objects.filter(locale=da, depth=2).first()
+        home = danish_home()
         if home is None:
             self.stderr.write("No Danish home page; run migrate first.")
             return
+        da = home.locale
         self._register_page(home)
         types = {row[0]: self._commitment_type(da, *row) for row in CATALOGUE}
         added = 0
@@ -163,33 +163,25 @@ class Command(BaseCommand):
         self.stdout.write(f"Example partners: {added} added.")
 
     def _register_page(self, home):
-        index = PartnerIndexPage.objects.child_of(home).first()
-        if index is None:
-            index = home.add_child(
-                instance=PartnerIndexPage(
-                    title="Partnere",
-                    slug="partnere",
-                    show_in_menus=True,
-                    intro="<p>Virksomheder, boligselskaber, foreninger, skoler og fagforeninger, "
-                    "der har skrevet under på <b>Bland dig i byen</b>-partnerskabet.</p>",
-                    search_description="Partnerne bag Bland dig i byen og hvad de har lovet.",
-                )
-            )
-        en = Locale.objects.filter(language_code="en").first()
-        if (
-            en is not None
-            and index.get_translation_or_none(en) is None
-            and home.get_translation_or_none(en) is not None
-        ):
-            copy = index.copy_for_translation(en, copy_parents=False)
-            copy.title = "Partners"
-            copy.slug = "partners"
-            copy.intro = (
-                "<p>Businesses, housing companies, associations, schools and unions that "
-                "have signed the <b>Bland dig i byen</b> partnership pledge.</p>"
-            )
-            copy.search_description = "The partners of Bland dig i byen and their pledges."
-            copy.save_revision().publish()
+        index = ensure_child(
+            home,
+            PartnerIndexPage,
+            title="Partnere",
+            slug="partnere",
+            show_in_menus=True,
+            intro="<p>Virksomheder, boligselskaber, foreninger, skoler og fagforeninger, "
+            "der har skrevet under på <b>Bland dig i byen</b>-partnerskabet.</p>",
+            search_description="Partnerne bag Bland dig i byen og hvad de har lovet.",
+        )
+        ensure_translation(
+            index,
+            "en",
+            title="Partners",
+            slug="partners",
+            intro="<p>Businesses, housing companies, associations, schools and unions that "
+            "have signed the <b>Bland dig i byen</b> partnership pledge.</p>",
+            search_description="The partners of Bland dig i byen and their pledges.",
+        )
         return index
 
     def _commitment_type(self, locale, name, description, unit, focus_slug, kinds):

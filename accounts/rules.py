@@ -2,6 +2,9 @@
 
 import rules
 from allauth.account.models import EmailAddress
+from django.utils.translation import gettext_lazy as _
+
+from core.rules import when
 
 
 @rules.predicate
@@ -43,3 +46,18 @@ def is_moderator(user) -> bool:
 @rules.predicate
 def is_editor(user) -> bool:
     return user.is_authenticated and (user.is_superuser or in_group(user, "Editors"))
+
+
+@rules.predicate
+def is_logged_in(user) -> bool:
+    return user.is_authenticated
+
+
+# The conditions every "take part" permission starts with, in the order their reasons are given
+# (core.rules.require names the first that fails).
+LOGGED_IN = when(is_logged_in, "login_required", _("Log in to take part."), 401)
+VERIFIED = when(
+    has_verified_email, "unverified", _("Confirm your e-mail address before you take part.")
+)
+NOT_BLOCKED = when(~is_blocked, "blocked", _("Your account is blocked from taking part."))
+TAKING_PART = (LOGGED_IN, VERIFIED, NOT_BLOCKED)

@@ -62,7 +62,7 @@ def notifications_mark_read(*, user: User) -> int:
 def user_block(*, user: User, until, reason: str) -> User:
     """Stops a user from posting, reacting and reporting until `until`, and closes their open
     debate sockets at once. They can still read, log in, export and delete their data."""
-    from dialogue.live import publish
+    from core.live import publish
 
     with transaction.atomic():
         user.blocked_until = until

@@ -10,8 +10,9 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.live import get_hub
 from dialogue import selectors, services
-from dialogue.live import get_hub
 from dialogue.models import Comment, DebatePage
 from dialogue.moderation import services as moderation
 from dialogue.serializers import comment_payload
@@ -59,7 +60,7 @@ def _run(action: str, user, debate_id: int, message: dict) -> dict:
         .first()
     )
     if comment is None:
-        raise services.DialogueError("not_found", _("That comment is gone."), 404)
+        raise ServiceError("not_found", _("That comment is gone."), 404)
     if action == "edit":
         services.comment_edit(user=user, comment=comment, body=str(message.get("body") or ""))
     elif action == "delete":
@@ -180,7 +181,7 @@ class DebateConsumer(AsyncWebsocketConsumer):
                 reply = await database_sync_to_async(_run)(
                     action, self.user, self.debate_id, message
                 )
-            except services.DialogueError as error:
+            except ServiceError as error:
                 await self.send_error(
                     error.code,
                     error.message,

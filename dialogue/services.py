@@ -14,8 +14,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.plaintext import render_plain_text
-from dialogue.live import publish
+from core.errors import ServiceError
+from core.live import publish
+from core.plaintext import render_plain_text
+from core.rules import require
 from dialogue.models import (
     MAX_COMMENT_LENGTH,
     MAX_DEPTH,
@@ -32,19 +34,6 @@ from dialogue.moderation.words import listed_terms_in, moderation_settings
 from dialogue.serializers import comment_payload
 
 
-class DialogueError(Exception):
-    """A rule said no. `code` is for programs, `message` for people (already translated)."""
-
-    status = 403
-
-    def __init__(self, code: str, message: str, status: int | None = None):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        if status is not None:
-            self.status = status
-
-
 def debate_topic(debate_id: int) -> str:
     return f"debate:{debate_id}"
 
@@ -53,28 +42,12 @@ def _publish_after_commit(debate_id: int, event: dict) -> None:
     transaction.on_commit(lambda: publish(debate_topic(debate_id), event))
 
 
-def _why_not_allowed(user, debate: DebatePage) -> DialogueError:
-    from accounts.rules import has_verified_email
-
-    if not user.is_authenticated:
-        return DialogueError("login_required", _("Log in to take part in the debate."), 401)
-    if not has_verified_email(user):
-        return DialogueError(
-            "unverified", _("Confirm your e-mail address before you take part."), 403
-        )
-    if user.is_blocked:
-        return DialogueError("blocked", _("Your account is blocked from taking part."), 403)
-    if not debate.is_accepting_comments():
-        return DialogueError("closed", _("This debate does not take comments now."), 409)
-    return DialogueError("not_allowed", _("You cannot do that."), 403)
-
-
 def _clean_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
-        raise DialogueError("empty", _("Write something before you send."), 400)
+        raise ServiceError("empty", _("Write something before you send."), 400)
     if len(body) > MAX_COMMENT_LENGTH:
-        raise DialogueError(
+        raise ServiceError(
             "too_long",
             _("A comment can be at most %(limit)d characters. Yours is %(length)d.")
             % {"limit": MAX_COMMENT_LENGTH, "length": len(body)},
@@ -93,7 +66,7 @@ def _check_rate_limit(user) -> None:
         cache.add(key, 1, timeout=70)
         count = 1
     if count > limit:
-        raise DialogueError(
+        raise ServiceError(
             "rate_limited",
             _("You can post %(limit)d comments a minute. Wait a little and send again.")
             % {"limit": limit},
@@ -107,7 +80,7 @@ def _parse_client_id(client_id) -> uuid.UUID | None:
     try:
         return uuid.UUID(str(client_id))
     except ValueError as exc:
-        raise DialogueError("bad_client_id", _("The message could not be read."), 400) from exc
+        raise ServiceError("bad_client_id", _("The message could not be read."), 400) from exc
 
 
 def _resolve_parent(debate: DebatePage, parent_id) -> Comment | None:
@@ -116,9 +89,9 @@ def _resolve_parent(debate: DebatePage, parent_id) -> Comment | None:
     try:
         parent = Comment.objects.get(pk=int(parent_id), debate=debate)
     except (Comment.DoesNotExist, ValueError, TypeError) as exc:
-        raise DialogueError("no_parent", _("The comment you reply to is gone."), 400) from exc
+        raise ServiceError("no_parent", _("The comment you reply to is gone."), 400) from exc
     if parent.status == CommentStatus.PENDING:
-        raise DialogueError("no_parent", _("The comment you reply to is gone."), 400)
+        raise ServiceError("no_parent", _("The comment you reply to is gone."), 400)
     # Threads are three levels deep; a reply to the third level joins that level.
     if parent.depth >= MAX_DEPTH:
         parent = parent.parent
@@ -135,8 +108,7 @@ def comment_create(
         existing = Comment.objects.filter(author=user, client_id=client_uuid).first()
         if existing is not None:
             return existing, False
-    if not user.has_perm("dialogue.post_comment", debate):
-        raise _why_not_allowed(user, debate)
+    require(user, "dialogue.post_comment", debate)
     body = _clean_body(body)
     parent = _resolve_parent(debate, parent_id)
     _check_rate_limit(user)
@@ -164,7 +136,7 @@ def comment_create(
     try:
         comment.full_clean(exclude=["debate", "author", "parent", "root"])
     except ValidationError as exc:
-        raise DialogueError("invalid", " ".join(exc.messages), 400) from exc
+        raise ServiceError("invalid", " ".join(exc.messages), 400) from exc
     try:
         with transaction.atomic():
             comment.save()
@@ -207,18 +179,7 @@ def comment_publish_pending(*, comment: Comment) -> Comment:
 
 
 def comment_edit(*, user, comment: Comment, body: str) -> Comment:
-    if not user.has_perm("dialogue.edit_comment", comment):
-        if comment.author_id == getattr(user, "pk", None) and comment.status not in (
-            CommentStatus.DELETED,
-            CommentStatus.HIDDEN,
-        ):
-            raise DialogueError(
-                "edit_window",
-                _("Comments can only be changed in the first %(minutes)d minutes.")
-                % {"minutes": settings.DIALOGUE_EDIT_WINDOW_MINUTES},
-                403,
-            )
-        raise DialogueError("not_allowed", _("You cannot change this comment."), 403)
+    require(user, "dialogue.edit_comment", comment)
     body = _clean_body(body)
     if body == comment.body:
         return comment
@@ -251,8 +212,7 @@ def comment_edit(*, user, comment: Comment, body: str) -> Comment:
 
 def comment_delete(*, user, comment: Comment) -> Comment:
     """The author removes their words; a placeholder keeps the thread readable."""
-    if not user.has_perm("dialogue.delete_own_comment", comment):
-        raise DialogueError("not_allowed", _("You cannot delete this comment."), 403)
+    require(user, "dialogue.delete_own_comment", comment)
     with transaction.atomic():
         CommentRevision.objects.create(comment=comment, body=comment.body)
         was_published = comment.status == CommentStatus.PUBLISHED
@@ -270,11 +230,8 @@ def comment_delete(*, user, comment: Comment) -> Comment:
 def reaction_set(*, user, comment: Comment, value: str) -> Comment:
     """One reaction per person and comment: the same value again takes it back."""
     if value not in ReactionValue.values:
-        raise DialogueError("bad_value", _("Choose agree or disagree."), 400)
-    if not user.has_perm("dialogue.react_to_comment", comment):
-        if comment.author_id == getattr(user, "pk", None):
-            raise DialogueError("own_comment", _("You cannot react to your own comment."), 403)
-        raise _why_not_allowed(user, comment.debate)
+        raise ServiceError("bad_value", _("Choose agree or disagree."), 400)
+    require(user, "dialogue.react_to_comment", comment)
     with transaction.atomic():
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         existing = Reaction.objects.filter(comment=locked, user=user).first()

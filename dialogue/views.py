@@ -7,13 +7,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.errors import ServiceError
 from dialogue import selectors, services
 from dialogue.forms import CommentForm, EditCommentForm
 from dialogue.models import Comment, DebatePage
 from dialogue.models.debates import report_context
 from dialogue.moderation import services as moderation
 from dialogue.moderation.forms import ReportForm
-from dialogue.services import DialogueError
 
 
 def _debate(debate_id: int) -> DebatePage:
@@ -52,7 +52,7 @@ def comment_create(request, debate_id: int):
             parent_id=form.cleaned_data["parent"],
             client_id=form.cleaned_data["client_id"],
         )
-    except DialogueError as error:
+    except ServiceError as error:
         form.add_error(None, error.message)
         status = 403 if error.status == 401 else error.status
         return _render_debate(request, debate, status, comment_form=form)
@@ -72,7 +72,7 @@ def comment_edit(request, comment_id: int):
                 services.comment_edit(
                     user=request.user, comment=comment, body=form.cleaned_data["body"]
                 )
-            except DialogueError as error:
+            except ServiceError as error:
                 form.add_error(None, error.message)
                 status = error.status if error.status != 401 else 403
             else:
@@ -93,7 +93,7 @@ def comment_delete(request, comment_id: int):
     comment = _comment(comment_id)
     try:
         services.comment_delete(user=request.user, comment=comment)
-    except DialogueError as error:
+    except ServiceError as error:
         messages.error(request, error.message)
         return _render_debate(request, comment.debate, error.status)
     messages.success(request, _("Your comment is deleted."))
@@ -107,7 +107,7 @@ def reaction_set(request, comment_id: int):
         services.reaction_set(
             user=request.user, comment=comment, value=request.POST.get("value", "")
         )
-    except DialogueError as error:
+    except ServiceError as error:
         messages.error(request, error.message)
         return _render_debate(request, comment.debate, error.status if error.status != 401 else 403)
     return HttpResponseRedirect(_comment_url(request, comment))
@@ -159,7 +159,7 @@ def comment_report(request, comment_id: int):
                     reason=form.cleaned_data["reason"],
                     text=form.cleaned_data["text"],
                 )
-            except DialogueError as error:
+            except ServiceError as error:
                 form.add_error(None, error.message)
                 status = 403 if error.status == 401 else error.status
             else:

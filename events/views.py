@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from wagtail.models import Locale
 
+from core.locales import active_locale
 from events import selectors, services
 from events.calendars import event_calendar, feed_calendar
 from events.forms import EventSubmissionForm
@@ -25,13 +25,6 @@ from events.rules import approved_organisations
 
 def _event(pk: int) -> EventPage:
     return get_object_or_404(EventPage.objects.live().public().specific(), pk=pk)
-
-
-def _active_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return None
 
 
 def _render_event(request, event: EventPage, status: int, **extra):
@@ -112,7 +105,9 @@ def feed(request):
     if district and district not in Districts.values:
         return HttpResponseBadRequest(_("Unknown district."), content_type="text/plain")
     events = selectors.filter_events(
-        selectors.events_for_locale(_active_locale()).specific(), kind=kind, district=district
+        selectors.events_for_locale(active_locale(fallback=False)).specific(),
+        kind=kind,
+        district=district,
     ).upcoming()
     names = [_("Bland dig i byen: events")]
     if kind:
@@ -132,7 +127,7 @@ def feed(request):
 
 @require_GET
 def annual_cycle(request):
-    locale = _active_locale()
+    locale = active_locale(fallback=False)
     milestones = selectors.annual_cycle(locale=locale)
     index = EventIndexPage.objects.live().filter(locale=locale).first() if locale else None
     return render(
@@ -208,7 +203,7 @@ def submit(request):
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm("events.submit_event"):
         return render(request, "events/submit_refused.html", status=403)
-    locale = _active_locale()
+    locale = active_locale(fallback=False)
     index = get_object_or_404(EventIndexPage.objects.filter(locale=locale))
     form = EventSubmissionForm(
         request.POST or None, organisations=approved_organisations(request.user)

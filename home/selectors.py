@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from wagtail.models import Locale
 
+from core.locales import active_locale
 from home import barometer
 from home.models import GoalPage, Indicator, Measurement
 
@@ -162,10 +163,7 @@ def localized(page):
 
 def goals_for_active_locale() -> list[GoalData]:
     """The barometer in the active language; the default language's when that has none."""
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = Locale.get_default()
+    locale = active_locale()
     data = goals_for_locale(locale)
     if not data and locale != Locale.get_default():
         data = goals_for_locale(Locale.get_default())
@@ -177,9 +175,9 @@ SEARCH_LIMIT = 30
 
 
 def search_pages(query: str) -> list:
-    from wagtail.models import Locale, Page
+    from wagtail.models import Page
 
-    pages = Page.objects.live().filter(locale=Locale.get_active()).exclude(depth=1)
+    pages = Page.objects.live().filter(locale=active_locale()).exclude(depth=1)
     return list(pages.search(query)[:SEARCH_LIMIT])
 
 

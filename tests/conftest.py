@@ -1,6 +1,6 @@
 import pytest
 
-from dialogue.live.hub import reset_hub
+from core.live.hub import reset_hub
 
 
 @pytest.fixture(autouse=True)

@@ -34,6 +34,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "home",
     "dialogue",
@@ -140,7 +141,7 @@ if REDIS_URL:
             "CONFIG": {"hosts": [REDIS_URL], "prefix": "bdib-layer"},
         }
     }
-    LIVE_FANOUT_BACKEND = "dialogue.live.backends.RedisBackend"
+    LIVE_FANOUT_BACKEND = "core.live.backends.RedisBackend"
     # Live channels and viewer counts are namespaced by database, so two deployments (or test
     # runs) sharing one Redis never see each other's debates.
     LIVE_REDIS_PREFIX = env(
@@ -149,7 +150,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    LIVE_FANOUT_BACKEND = "dialogue.live.backends.InProcessBackend"
+    LIVE_FANOUT_BACKEND = "core.live.backends.InProcessBackend"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

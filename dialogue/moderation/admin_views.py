@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.errors import ServiceError
 from dialogue.models import Comment, CommentStatus, DebatePage
 from dialogue.moderation import selectors, services
 from dialogue.moderation.forms import (
@@ -23,7 +24,6 @@ from dialogue.moderation.forms import (
     RemoveForm,
     WarnForm,
 )
-from dialogue.services import DialogueError
 
 
 def _int(value) -> int | None:
@@ -148,7 +148,7 @@ class CommentView(AdminPage):
             return self._again({action: form}, 400)
         try:
             self._run(action, form)
-        except DialogueError as error:
+        except ServiceError as error:
             form.add_error(None, error.message)
             return self._again({action: form}, error.status)
         messages.success(request, self._done_message(action))
@@ -174,7 +174,7 @@ class CommentView(AdminPage):
         elif action == "remove":
             services.comment_remove(moderator=user, comment=comment, note=data["note"])
         elif comment.author is None:
-            raise DialogueError("no_author", _("The author has deleted their account."), 409)
+            raise ServiceError("no_author", _("The author has deleted their account."), 409)
         elif action == "warn":
             services.author_warn(
                 moderator=user, user=comment.author, note=data["note"], comment=comment
@@ -276,7 +276,7 @@ class DebateStateView(AdminPage):
                     state=form.cleaned_data["state"],
                     conclusion=form.cleaned_data["conclusion"],
                 )
-            except DialogueError as error:
+            except ServiceError as error:
                 form.add_error(None, error.message)
                 status = error.status
             else:

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from home.districts import District
+from core.districts import District
 
 
 class EventKind(models.TextChoices):

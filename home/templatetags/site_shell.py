@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from core.locales import active_locale
+
 register = template.Library()
 
 
@@ -49,9 +51,8 @@ def main_menu(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
+    locale = active_locale(fallback=False)
+    if locale is None:
         return []
     root = site.root_page.get_translation_or_none(locale) or site.root_page
     return list(root.get_children().live().in_menu().specific(defer=True).order_by("path"))
@@ -73,6 +74,6 @@ def localized_home_url(context):
 @register.filter(name="plaintext")
 def plaintext_filter(value):
     """`{{ comment.body|plaintext }}`: resident input, escaped, linked and sanitised."""
-    from config.plaintext import render_plain_text
+    from core.plaintext import render_plain_text
 
     return render_plain_text(value)

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from home.districts import District  # noqa: F401 (re-exported for the app)
+from core.districts import District  # noqa: F401 (re-exported for the app)
 
 
 class Kind(models.TextChoices):

@@ -3,8 +3,8 @@
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
+from core.locales import active_locale
 from home.policy_text import POLICY
 from partnerships.models import Organisation, PartnerIndexPage
 
@@ -36,10 +36,7 @@ def pledge_text(actor: str) -> dict:
 
 
 def register_page(request):
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = None
+    locale = active_locale(fallback=False)
     pages = PartnerIndexPage.objects.live()
     return (pages.filter(locale=locale).first() if locale else None) or pages.first()
 

@@ -1,4 +1,4 @@
-from config.plaintext import render_plain_text
+from core.plaintext import render_plain_text
 
 
 def test_markup_is_shown_as_typed_not_run():

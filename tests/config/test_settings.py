@@ -38,7 +38,7 @@ def test_dev_defaults_to_sqlite_and_in_process_live_fanout():
     assert found["name"].endswith("db.sqlite3")
     assert found["cache"].endswith("LocMemCache")
     assert found["layer"] == "channels.layers.InMemoryChannelLayer"
-    assert found["fanout"] == "dialogue.live.backends.InProcessBackend"
+    assert found["fanout"] == "core.live.backends.InProcessBackend"
     assert found["email"].endswith("console.EmailBackend")
     assert found["debug"] is True
 
@@ -47,7 +47,7 @@ def test_redis_url_switches_cache_channel_layer_and_fanout_to_redis():
     found = read_settings("config.settings.dev", REDIS_URL="redis://127.0.0.1:6379/3")
     assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert found["layer"].startswith("channels_redis.")
-    assert found["fanout"] == "dialogue.live.backends.RedisBackend"
+    assert found["fanout"] == "core.live.backends.RedisBackend"
 
 
 def test_database_url_selects_postgresql():

@@ -6,7 +6,7 @@ from websockets.frames import Frame, Opcode
 from websockets.protocol import State
 from websockets.server import ServerProtocol
 
-from dialogue.live.sinks import Event, Sink
+from core.live.sinks import Event, Sink
 
 
 class FakeTransport:

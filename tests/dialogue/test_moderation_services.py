@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from accounts.models import Notification
+from core.errors import ServiceError
 from dialogue import services
 from dialogue.models import (
     Comment,
@@ -26,7 +27,6 @@ from dialogue.models import (
     ReportOutcome,
 )
 from dialogue.moderation import services as moderation
-from dialogue.services import DialogueError
 from tests.dialogue.factories import make_debate
 from tests.factories import UserFactory, editor, moderator
 
@@ -72,14 +72,14 @@ def test_verified_resident_reports_a_comment_with_a_reason(comment):
 
 
 def test_other_needs_a_text(comment):
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         report(UserFactory(), comment, "other")
     assert error.value.code == "text_required" and error.value.status == 400
     assert report(UserFactory(), comment, "other", "Det er reklame").text == "Det er reklame"
 
 
 def test_unknown_reason_is_refused(comment):
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         report(UserFactory(), comment, "boring")
     assert error.value.status == 400
 
@@ -87,7 +87,7 @@ def test_unknown_reason_is_refused(comment):
 def test_nobody_reports_the_same_comment_twice(comment):
     reader = UserFactory()
     report(reader, comment)
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         report(reader, comment, "offensive")
     assert error.value.code == "already_reported"
     assert Report.objects.count() == 1
@@ -101,7 +101,7 @@ def test_the_database_refuses_a_second_report_by_the_same_reader(comment):
 
 
 def test_author_cannot_report_their_own_comment(comment):
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         report(comment.author, comment)
     assert error.value.code == "own_comment"
 
@@ -115,7 +115,7 @@ def test_author_cannot_report_their_own_comment(comment):
     ],
 )
 def test_anonymous_unverified_and_blocked_people_cannot_report(comment, make_user, code):
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         report(make_user(), comment)
     assert error.value.code == code
     assert not Report.objects.exists()
@@ -154,7 +154,7 @@ def test_a_held_comment_cannot_be_reported_again(comment):
     set_moderation(report_threshold=1)
     report(UserFactory(), comment)
     comment.refresh_from_db()
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         report(UserFactory(), comment)
     assert error.value.status == 409
 
@@ -237,7 +237,7 @@ NOT_MODERATORS = {
 def test_only_moderators_moderate(comment, action, role):
     user = comment.author if role == "author" else NOT_MODERATORS[role]()
     report(UserFactory(), comment)
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         ACTIONS[action](user, comment)
     assert error.value.status == 403
     comment.refresh_from_db()
@@ -267,7 +267,7 @@ def test_approving_a_held_comment_publishes_it_again(comment):
 
 
 def test_a_comment_nobody_flagged_cannot_be_approved(comment):
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         moderation.comment_approve(moderator=moderator(), comment=comment)
     assert error.value.status == 409
 
@@ -328,7 +328,7 @@ def test_the_e_mail_is_written_in_the_authors_language(comment, monkeypatch):
 
 
 def test_hide_needs_a_known_reason(comment):
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         moderation.comment_hide(moderator=moderator(), comment=comment, reason="ugly")
     assert error.value.status == 400
 
@@ -346,7 +346,7 @@ def test_moderator_restores_a_hidden_comment(comment):
 
 
 def test_only_hidden_comments_can_be_restored(comment):
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         moderation.comment_restore(moderator=moderator(), comment=comment)
     assert error.value.status == 409
 
@@ -368,14 +368,14 @@ def test_removing_for_personal_data_deletes_the_text_and_its_revisions(
     assert "12345678" not in entry.target and entry.action == "remove"
     assert Notification.objects.get(user=author).kind == "comment_removed"
     assert len(mail.outbox) == 1 and "12345678" not in mail.outbox[0].body
-    with pytest.raises(DialogueError):
+    with pytest.raises(ServiceError):
         moderation.comment_restore(moderator=moderator(), comment=comment)
 
 
 def test_moderator_warns_the_author_by_mail_and_on_the_site(
     comment, django_capture_on_commit_callbacks
 ):
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         moderation.author_warn(moderator=moderator(), user=comment.author, note=" ")
     assert error.value.code == "note_required"
     with django_capture_on_commit_callbacks(execute=True):
@@ -394,7 +394,7 @@ def test_moderator_blocks_the_author_for_a_period(comment, django_capture_on_com
     author.refresh_from_db()
     assert author.is_blocked
     assert timedelta(days=6) < author.blocked_until - timezone.now() <= timedelta(days=7)
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         services.comment_create(user=author, debate=comment.debate, body="igen")
     assert error.value.code == "blocked"
     entry = ModerationLogEntry.objects.get()
@@ -410,9 +410,9 @@ def test_moderator_blocks_for_good(comment):
 
 
 def test_block_needs_a_reason_and_never_hits_a_moderator(comment):
-    with pytest.raises(DialogueError):
+    with pytest.raises(ServiceError):
         moderation.author_block(moderator=moderator(), user=comment.author, days=7, reason="")
-    with pytest.raises(DialogueError):
+    with pytest.raises(ServiceError):
         moderation.author_block(moderator=moderator(), user=moderator(), days=7, reason="x")
 
 
@@ -425,7 +425,7 @@ def test_moderators_and_editors_switch_debate_states(debate, make_user):
     moderation.debate_set_state(user=user, debate=debate, state=DebateState.PREMODERATED)
     debate.refresh_from_db()
     assert debate.state == DebateState.PREMODERATED
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         moderation.debate_set_state(user=user, debate=debate, state=DebateState.CLOSED)
     assert error.value.code == "conclusion_required"
     moderation.debate_set_state(
@@ -439,7 +439,7 @@ def test_moderators_and_editors_switch_debate_states(debate, make_user):
 
 @pytest.mark.parametrize("make_user", [AnonymousUser, UserFactory, blocked_user])
 def test_residents_cannot_switch_debate_states(debate, make_user):
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         moderation.debate_set_state(user=make_user(), debate=debate, state=DebateState.CLOSED)
     assert error.value.status == 403
 

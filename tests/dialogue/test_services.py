@@ -4,9 +4,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from core.errors import ServiceError
 from dialogue import services
 from dialogue.models import Comment, CommentRevision, CommentStatus, DebateState
-from dialogue.services import DialogueError
 from tests.dialogue.factories import make_debate
 from tests.factories import UserFactory
 
@@ -31,7 +31,7 @@ def test_verified_resident_posts_and_the_debate_counts_it(debate):
 
 
 def test_unverified_user_cannot_post(debate):
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         post(UserFactory(verified=False), debate)
     assert error.value.code == "unverified"
 
@@ -39,7 +39,7 @@ def test_unverified_user_cannot_post(debate):
 def test_anonymous_user_cannot_post(debate):
     from django.contrib.auth.models import AnonymousUser
 
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         post(AnonymousUser(), debate)
     assert error.value.code == "login_required"
 
@@ -48,23 +48,23 @@ def test_blocked_user_cannot_post_or_react(debate):
     author = UserFactory()
     comment = post(author, debate)
     blocked = UserFactory(blocked_until=timezone.now() + timedelta(days=3))
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         post(blocked, debate)
     assert error.value.code == "blocked"
-    with pytest.raises(DialogueError):
+    with pytest.raises(ServiceError):
         services.reaction_set(user=blocked, comment=comment, value="agree")
 
 
 def test_closed_debate_takes_no_comments():
     debate = make_debate(state=DebateState.CLOSED, conclusion="Tak")
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         post(UserFactory(), debate)
     assert error.value.code == "closed"
 
 
 def test_debate_not_yet_open_takes_no_comments():
     debate = make_debate(opens_at=timezone.now() + timedelta(days=1))
-    with pytest.raises(DialogueError):
+    with pytest.raises(ServiceError):
         post(UserFactory(), debate)
 
 
@@ -87,17 +87,17 @@ def test_rate_limit_answers_with_a_clear_message(debate, settings):
     user = UserFactory()
     post(user, debate)
     post(user, debate)
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         post(user, debate)
     assert error.value.status == 429
     assert "2" in error.value.message
 
 
 def test_too_long_and_empty_comments_are_refused(debate):
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         post(UserFactory(), debate, body="x" * 2001)
     assert error.value.code == "too_long"
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         post(UserFactory(), debate, body="   ")
     assert error.value.code == "empty"
 
@@ -137,7 +137,7 @@ def test_author_cannot_edit_after_15_minutes(debate):
     comment = post(user, debate)
     Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - timedelta(minutes=16))
     comment.refresh_from_db()
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         services.comment_edit(user=user, comment=comment, body="for sent")
     assert error.value.code == "edit_window"
 
@@ -145,9 +145,9 @@ def test_author_cannot_edit_after_15_minutes(debate):
 def test_others_cannot_edit_or_delete(debate):
     comment = post(UserFactory(), debate)
     other = UserFactory()
-    with pytest.raises(DialogueError):
+    with pytest.raises(ServiceError):
         services.comment_edit(user=other, comment=comment, body="nej")
-    with pytest.raises(DialogueError):
+    with pytest.raises(ServiceError):
         services.comment_delete(user=other, comment=comment)
 
 
@@ -178,7 +178,7 @@ def test_one_reaction_per_person_toggles_and_switches(debate):
 def test_nobody_reacts_to_their_own_comment(debate):
     user = UserFactory()
     comment = post(user, debate)
-    with pytest.raises(DialogueError) as error:
+    with pytest.raises(ServiceError) as error:
         services.reaction_set(user=user, comment=comment, value="agree")
     assert error.value.code == "own_comment"
 

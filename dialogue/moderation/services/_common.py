@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.errors import ServiceError
+from core.rules import require
 from dialogue.models import (
     Comment,
     DebatePage,
@@ -13,7 +15,7 @@ from dialogue.models import (
     Report,
 )
 from dialogue.serializers import comment_payload
-from dialogue.services import DialogueError, _publish_after_commit
+from dialogue.services import _publish_after_commit
 
 # "For good": far enough that nobody alive sees it end; User.is_blocked compares with now.
 BLOCKED_FOR_GOOD = datetime(9999, 12, 31, tzinfo=UTC)
@@ -56,16 +58,15 @@ def _log(
 
 
 def _require_moderator(user) -> None:
-    if not user.has_perm("dialogue.moderate_comments"):
-        raise DialogueError("not_allowed", _("Only moderators can do that."), 403)
+    require(user, "dialogue.moderate_comments")
 
 
 def _clean_note(note: str, *, required: bool = False) -> str:
     note = (note or "").strip()
     if required and not note:
-        raise DialogueError("note_required", _("Write a note that says why."), 400)
+        raise ServiceError("note_required", _("Write a note that says why."), 400)
     if len(note) > MAX_NOTE:
-        raise DialogueError(
+        raise ServiceError(
             "too_long", _("A note can be at most %(limit)d characters.") % {"limit": MAX_NOTE}, 400
         )
     return note

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
 from dialogue.models import (
     Comment,
     CommentRevision,
@@ -21,7 +22,7 @@ from dialogue.moderation.services._common import (
     _require_moderator,
     _resolve_reports,
 )
-from dialogue.services import DialogueError, _count_new_comment
+from dialogue.services import _count_new_comment
 
 
 def comment_approve(*, moderator, comment: Comment, note: str = "") -> Comment:
@@ -35,7 +36,7 @@ def comment_approve(*, moderator, comment: Comment, note: str = "") -> Comment:
             CommentStatus.PENDING,
             CommentStatus.HELD,
         ):
-            raise DialogueError("not_in_queue", _("This comment is not waiting for anyone."), 409)
+            raise ServiceError("not_in_queue", _("This comment is not waiting for anyone."), 409)
         dismissed = _resolve_reports(locked, ReportOutcome.DISMISSED, now)
         was = locked.status
         if was == CommentStatus.PENDING:
@@ -64,13 +65,13 @@ def comment_hide(*, moderator, comment: Comment, reason: str, note: str = "") ->
     """Readers see "Hidden by the moderators: <reason>"; the text is kept for a restore."""
     _require_moderator(moderator)
     if reason not in HideReason.values:
-        raise DialogueError("bad_reason", _("Choose a reason."), 400)
+        raise ServiceError("bad_reason", _("Choose a reason."), 400)
     note = _clean_note(note)
     now = timezone.now()
     with transaction.atomic():
         locked = _lock(comment)
         if locked.status in (CommentStatus.DELETED, CommentStatus.REMOVED):
-            raise DialogueError("gone", _("This comment is already gone."), 409)
+            raise ServiceError("gone", _("This comment is already gone."), 409)
         was = locked.status
         if was == CommentStatus.PENDING:  # never shown: it now takes its place in the thread
             _count_new_comment(locked.debate_id, locked.parent, now)
@@ -103,7 +104,7 @@ def comment_restore(*, moderator, comment: Comment, note: str = "") -> Comment:
     with transaction.atomic():
         locked = _lock(comment)
         if locked.status not in (CommentStatus.HIDDEN, CommentStatus.HELD):
-            raise DialogueError("not_hidden", _("Only a hidden comment can be restored."), 409)
+            raise ServiceError("not_hidden", _("Only a hidden comment can be restored."), 409)
         was, reason = locked.status, locked.hidden_reason
         locked.status = CommentStatus.PUBLISHED
         locked.hidden_reason = ""
@@ -131,7 +132,7 @@ def comment_remove(*, moderator, comment: Comment, note: str = "") -> Comment:
     with transaction.atomic():
         locked = _lock(comment)
         if locked.status == CommentStatus.REMOVED:
-            raise DialogueError("gone", _("This comment is already removed."), 409)
+            raise ServiceError("gone", _("This comment is already removed."), 409)
         was = locked.status
         if was == CommentStatus.PENDING:
             _count_new_comment(locked.debate_id, locked.parent, now)

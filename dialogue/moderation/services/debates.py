@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.rules import require
 from dialogue.models import (
     MAX_COMMENT_LENGTH,
     DebatePage,
@@ -12,23 +14,22 @@ from dialogue.models import (
 from dialogue.moderation.services._common import (
     _log,
 )
-from dialogue.services import DialogueError, _publish_after_commit
+from dialogue.services import _publish_after_commit
 
 
 def debate_set_state(*, user, debate: DebatePage, state: str, conclusion: str = "") -> DebatePage:
     """Open, pre-moderated or closed. Closing needs a conclusion, shown at the top of the page.
     The page's latest revision is changed too, so a later publish by an editor keeps it."""
-    if not user.has_perm("dialogue.switch_debate_state"):
-        raise DialogueError("not_allowed", _("You cannot change the state of debates."), 403)
+    require(user, "dialogue.switch_debate_state")
     if state not in DebateState.values:
-        raise DialogueError("bad_state", _("Choose open, pre-moderated or closed."), 400)
+        raise ServiceError("bad_state", _("Choose open, pre-moderated or closed."), 400)
     conclusion = (conclusion or "").strip()
     if state == DebateState.CLOSED and not conclusion:
-        raise DialogueError(
+        raise ServiceError(
             "conclusion_required", _("Write a conclusion before you close the debate."), 400
         )
     if len(conclusion) > MAX_COMMENT_LENGTH * 5:
-        raise DialogueError("too_long", _("The conclusion is too long."), 400)
+        raise ServiceError("too_long", _("The conclusion is too long."), 400)
     with transaction.atomic():
         page = DebatePage.objects.select_for_update().get(pk=debate.pk)
         was = page.state

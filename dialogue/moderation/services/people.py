@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.services import user_block
+from core.errors import ServiceError
 from dialogue.models import (
     Comment,
     ModerationAction,
@@ -19,7 +20,6 @@ from dialogue.moderation.services._common import (
     _log,
     _require_moderator,
 )
-from dialogue.services import DialogueError
 
 
 def author_warn(*, moderator, user: User, note: str, comment: Comment | None = None):
@@ -49,9 +49,9 @@ def author_block(
     _require_moderator(moderator)
     reason = _clean_note(reason, required=True)
     if days is not None and (not isinstance(days, int) or days < 1 or days > 3650):
-        raise DialogueError("bad_period", _("Choose how long the block lasts."), 400)
+        raise ServiceError("bad_period", _("Choose how long the block lasts."), 400)
     if user.pk == moderator.pk or user.has_perm("dialogue.moderate_comments"):
-        raise DialogueError("not_allowed", _("Moderators cannot block moderators."), 403)
+        raise ServiceError("not_allowed", _("Moderators cannot block moderators."), 403)
     until = BLOCKED_FOR_GOOD if days is None else timezone.now() + timedelta(days=days)
     with transaction.atomic():
         user_block(user=user, until=until, reason=reason)

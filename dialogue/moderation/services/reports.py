@@ -5,6 +5,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.rules import require
 from dialogue.models import (
     Comment,
     CommentStatus,
@@ -20,7 +22,6 @@ from dialogue.moderation.services._common import (
     _log,
 )
 from dialogue.moderation.words import moderation_settings
-from dialogue.services import DialogueError
 
 
 def report_create(*, user, comment: Comment, reason: str, text: str = "") -> Report:
@@ -28,30 +29,18 @@ def report_create(*, user, comment: Comment, reason: str, text: str = "") -> Rep
     comment is hidden pending review."""
     text = (text or "").strip()
     if reason not in ReportReason.values:
-        raise DialogueError("bad_reason", _("Choose why you report the comment."), 400)
+        raise ServiceError("bad_reason", _("Choose why you report the comment."), 400)
     if reason == ReportReason.OTHER and not text:
-        raise DialogueError("text_required", _("Tell the moderators what is wrong."), 400)
+        raise ServiceError("text_required", _("Tell the moderators what is wrong."), 400)
     if len(text) > MAX_REPORT_TEXT:
-        raise DialogueError(
+        raise ServiceError(
             "too_long",
             _("A report can be at most %(limit)d characters.") % {"limit": MAX_REPORT_TEXT},
             400,
         )
-    if not user.has_perm("dialogue.report_comment", comment):
-        from dialogue.services import _why_not_allowed
-
-        if comment.author_id == getattr(user, "pk", None):
-            raise DialogueError("own_comment", _("You cannot report your own comment."), 403)
-        if user.is_authenticated and comment.status != CommentStatus.PUBLISHED:
-            raise DialogueError(
-                "not_published", _("The moderators already look at this comment."), 409
-            )
-        error = _why_not_allowed(user, comment.debate)
-        if error.code == "closed":
-            error = DialogueError("not_allowed", _("You cannot report this comment."), 403)
-        raise error
+    require(user, "dialogue.report_comment", comment)
     if Report.objects.filter(comment=comment, reporter=user).exists():
-        raise DialogueError(
+        raise ServiceError(
             "already_reported", _("You have already reported this comment. Thank you."), 409
         )
     threshold = moderation_settings().report_threshold
@@ -60,7 +49,7 @@ def report_create(*, user, comment: Comment, reason: str, text: str = "") -> Rep
     try:
         report.full_clean(exclude=["comment", "reporter"])
     except ValidationError as exc:
-        raise DialogueError("invalid", " ".join(exc.messages), 400) from exc
+        raise ServiceError("invalid", " ".join(exc.messages), 400) from exc
     try:
         with transaction.atomic():
             locked = _lock(comment)
@@ -86,7 +75,7 @@ def report_create(*, user, comment: Comment, reason: str, text: str = "") -> Rep
             if fields:
                 locked.save(update_fields=fields)
     except IntegrityError as exc:  # the same reader twice at once: the constraint decides
-        raise DialogueError(
+        raise ServiceError(
             "already_reported", _("You have already reported this comment. Thank you."), 409
         ) from exc
     return report

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.module_loading import import_string
 
-from dialogue.live.sinks import Event, Sink
+from core.live.sinks import Event, Sink
 
 log = logging.getLogger(__name__)
 

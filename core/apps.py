@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The ground floor every app stands on (DESIGN.md, "Layout"). No models of its own."""
+
+    name = "core"
+    verbose_name = "Core"

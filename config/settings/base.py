@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.forms",  # Django's widget templates for FORM_RENDERER (core.forms)
 ]
 
 MIDDLEWARE = [
@@ -87,6 +88,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Every form field is rendered by one template, with its label, help, errors and ARIA ties.
+FORM_RENDERER = "core.forms.FormRenderer"
 ASGI_APPLICATION = "config.asgi.application"
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -195,7 +198,9 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Bland dig i byen"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one address absolute links are built on (e-mails, the API, calendar feeds; core.links).
+SITE_URL = env("SITE_URL", env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
 }
@@ -203,7 +208,7 @@ WAGTAILSEARCH_BACKENDS = {
 SITE_SEARCH_EXTRA_MODELS: list[str] = ["partnerships.Organisation"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False

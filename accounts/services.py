@@ -7,13 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Notification, User
-
-# Apps register what they hold about a user here (see each app's apps.py ready()).
-EXPORTERS: dict[str, callable] = {}
-
-
-def register_exporter(name: str, exporter) -> None:
-    EXPORTERS[name] = exporter
+from core.hooks import ACCOUNT_BLOCKED, ACCOUNT_DELETING, DATA_EXPORT, run_hooks
+from core.live import publish, user_topic
 
 
 def user_export(*, user: User) -> str:
@@ -31,8 +26,9 @@ def user_export(*, user: User) -> str:
     data["notifications"] = list(
         user.notifications.values("kind", "subject", "body", "created_at", "read_at")
     )
-    for name, exporter in sorted(EXPORTERS.items()):
-        data[name] = exporter(user)
+    # Each app adds what it holds (core.hooks.DATA_EXPORT, registered in its wagtail_hooks.py).
+    for sections in run_hooks(DATA_EXPORT, user):
+        data.update(sections)
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
 
 
@@ -48,7 +44,9 @@ def user_update_profile(*, user: User, display_name: str, preferred_language: st
 @transaction.atomic
 def user_delete(*, user: User) -> None:
     """Deletes the account. Apps that must keep a thread whole anonymise on their side
-    through on_delete=SET_NULL; nothing the person wrote keeps their name."""
+    through on_delete=SET_NULL; nothing the person wrote keeps their name. Apps that must hand
+    over or anonymise more first do so in their core.hooks.ACCOUNT_DELETING function."""
+    run_hooks(ACCOUNT_DELETING, user)
     user.delete()
 
 
@@ -61,13 +59,17 @@ def notifications_mark_read(*, user: User) -> int:
 
 def user_block(*, user: User, until, reason: str) -> User:
     """Stops a user from posting, reacting and reporting until `until`, and closes their open
-    debate sockets at once. They can still read, log in, export and delete their data."""
-    from core.live import publish
+    debate sockets at once. They can still read, log in, export and delete their data.
+
+    The block is told on the person's own live topic (every socket of theirs listens there), and
+    apps that hold more open things close them in their core.hooks.ACCOUNT_BLOCKED function."""
+
+    def after_commit():
+        publish(user_topic(user.pk), {"type": "account.blocked", "reason": reason})
+        run_hooks(ACCOUNT_BLOCKED, user, reason)
 
     with transaction.atomic():
         user.blocked_until = until
         user.save(update_fields=["blocked_until"])
-        transaction.on_commit(
-            lambda: publish(f"user:{user.pk}", {"type": "account.blocked", "reason": reason})
-        )
+        transaction.on_commit(after_commit)
     return user

@@ -13,8 +13,14 @@ django_asgi_app = get_asgi_application()
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from wagtail import hooks  # noqa: E402
 
-from dialogue.routing import websocket_urlpatterns  # noqa: E402
+# The apps offer their socket routes through a Wagtail hook (core.hooks.WEBSOCKET_URLS), asked for
+# by name: config is the lowest layer and imports no project package.
+WEBSOCKET_URLS_HOOK = "bdib_websocket_urls"
+websocket_urlpatterns = [
+    route for routes_of_app in hooks.get_hooks(WEBSOCKET_URLS_HOOK) for route in routes_of_app()
+]
 
 application = ProtocolTypeRouter(
     {

@@ -8,7 +8,10 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
+from core.hooks import DATA_EXPORT, DEMO_CONTENT, WEBSOCKET_URLS
+from dialogue.exporters import export_dialogue
 from dialogue.moderation import admin_views, selectors
+from dialogue.routing import websocket_urlpatterns
 
 admin_urls = (
     [
@@ -94,3 +97,21 @@ def moderation_menu():
     return ModerationSubmenu(
         gettext_lazy("Moderation"), menu, name="moderation", icon_name="warning", order=250
     )
+
+
+# Extension points of the lower layers (core/hooks.py).
+
+
+@hooks.register(DATA_EXPORT)
+def dialogue_data_export(user):
+    return {"dialogue": export_dialogue(user)}
+
+
+@hooks.register(DEMO_CONTENT)
+def dialogue_demo_content():
+    return (20, "load_demo_debates")
+
+
+@hooks.register(WEBSOCKET_URLS)
+def dialogue_websocket_urls():
+    return websocket_urlpatterns

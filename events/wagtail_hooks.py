@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.hooks import DATA_EXPORT, DEMO_CONTENT
+from events.exporters import export_registrations
 from events.models import EventIndexPage, EventPage, Registration
 
 
@@ -57,3 +59,16 @@ def let_editors_publish_events(request, page):
         from events.services import event_index_grant_editors
 
         event_index_grant_editors(index=page.specific)
+
+
+# Extension points of the lower layers (core/hooks.py).
+
+
+@hooks.register(DATA_EXPORT)
+def events_data_export(user):
+    return {"event_registrations": export_registrations(user)}
+
+
+@hooks.register(DEMO_CONTENT)
+def events_demo_content():
+    return (40, "load_demo_events")

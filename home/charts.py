@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from home import barometer
 
@@ -19,16 +20,18 @@ WIDTH = 400
 HEIGHT = 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 12, 28, 46
 
+# Marked with gettext_lazy where they are written, so makemessages finds them and each is
+# translated when shown, in the reader's language.
 STATUS_LABELS = {
-    barometer.ON_TRACK: ("✓", "On track"),
-    barometer.OFF_TRACK: ("✗", "Off track"),
-    barometer.TARGET_NOT_SET: ("–", "Target not set"),
-    barometer.NO_DATA: ("?", "No data yet"),
+    barometer.ON_TRACK: ("✓", gettext_lazy("On track")),
+    barometer.OFF_TRACK: ("✗", gettext_lazy("Off track")),
+    barometer.TARGET_NOT_SET: ("–", gettext_lazy("Target not set")),
+    barometer.NO_DATA: ("?", gettext_lazy("No data yet")),
 }
 DIRECTION_LABELS = {
-    barometer.BETTER: "better",
-    barometer.WORSE: "worse",
-    barometer.UNCHANGED: "unchanged",
+    barometer.BETTER: gettext_lazy("better"),
+    barometer.WORSE: gettext_lazy("worse"),
+    barometer.UNCHANGED: gettext_lazy("unchanged"),
 }
 
 
@@ -48,7 +51,7 @@ def fmt_signed(value: Decimal | None) -> str:
 
 
 def status_label(status: str) -> str:
-    return _(STATUS_LABELS[status][1])
+    return str(STATUS_LABELS[status][1])
 
 
 def status_symbol(status: str) -> str:
@@ -56,7 +59,7 @@ def status_symbol(status: str) -> str:
 
 
 def direction_label(direction: str | None) -> str:
-    return _(DIRECTION_LABELS[direction]) if direction else ""
+    return str(DIRECTION_LABELS[direction]) if direction else ""
 
 
 def summary_text(name: str, unit: str, summary: barometer.Summary, target) -> str:

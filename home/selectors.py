@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from wagtail.models import Locale
 
+from core.hooks import SITE_SEARCH, run_hooks
 from core.locales import active_locale
 from home import barometer
 from home.models import GoalPage, Indicator, Measurement
@@ -181,17 +182,7 @@ def search_pages(query: str) -> list:
     return list(pages.search(query)[:SEARCH_LIMIT])
 
 
-def search_extra_models(query: str) -> list[dict]:
-    """One group per model in SITE_SEARCH_EXTRA_MODELS ("app.Model"); each model is indexed
-    and offers `objects.public()` and `get_absolute_url()`."""
-    from django.apps import apps
-    from django.conf import settings
-    from wagtail.search.backends import get_search_backend
-
-    backend = get_search_backend()
-    groups = []
-    for label in getattr(settings, "SITE_SEARCH_EXTRA_MODELS", []):
-        model = apps.get_model(label)
-        hits = list(backend.search(query, model.objects.public())[:SEARCH_LIMIT])
-        groups.append({"label": model._meta.verbose_name_plural, "results": hits})
-    return groups
+def search_groups(query: str) -> list[dict]:
+    """Results that are not pages (organisations, for one), a group per app that offers them
+    through the core.hooks.SITE_SEARCH hook."""
+    return [group for group in run_hooks(SITE_SEARCH, query, SEARCH_LIMIT) if group]

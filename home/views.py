@@ -19,7 +19,7 @@ def contact(request):
 
 def search(request):
     """Site search over the live pages in the current language, and the extra models that
-    other apps register in SITE_SEARCH_EXTRA_MODELS, shown as their own groups."""
+    other apps offer through the core.hooks.SITE_SEARCH hook, shown as their own groups."""
     query = request.GET.get("q", "").strip()
     context = {"query": query, "results": [], "groups": [], "error": ""}
     status = 200
@@ -30,7 +30,7 @@ def search(request):
         status = 400
     elif query:
         context["results"] = selectors.search_pages(query)
-        context["groups"] = selectors.search_extra_models(query)
+        context["groups"] = selectors.search_groups(query)
     return render(request, "home/search.html", context, status=status)
 
 

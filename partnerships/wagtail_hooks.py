@@ -4,6 +4,7 @@ catalogue, and the overview of partners and yearly reports."""
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,11 +12,16 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from partnerships import admin_views
+from core.hooks import DATA_EXPORT, DEMO_CONTENT, HOME_SECTIONS, SITE_SEARCH
+from home.models import FocusAreaPage, HomePage
+from partnerships import admin_views, selectors
+from partnerships.exporters import export_memberships
 from partnerships.models import CommitmentType, Kind, Organisation
+from partnerships.views.common import register_page
 
 
 class CommitmentTypeForm(WagtailAdminModelForm):
@@ -146,4 +152,45 @@ def overview_menu_item():
         reverse("partnerships_admin:overview"),
         icon_name="list-ul",
         order=410,
+    )
+
+
+# Extension points of the lower layers (core/hooks.py).
+
+
+@hooks.register(DATA_EXPORT)
+def partnerships_data_export(user):
+    return {"partnerships": export_memberships(user)}
+
+
+@hooks.register(DEMO_CONTENT)
+def partnerships_demo_content():
+    return (30, "load_demo_partners")
+
+
+@hooks.register(SITE_SEARCH)
+def partnerships_site_search(query, limit):
+    """Partners in the public register are found by the site search, as a group of their own."""
+    hits = get_search_backend().search(query, Organisation.objects.public())[:limit]
+    return {"label": Organisation._meta.verbose_name_plural, "results": list(hits)}
+
+
+@hooks.register(HOME_SECTIONS)
+def partnerships_pledge_totals(request, page):
+    """ "412 internship places" and the like, from partners in the public register: on the home
+    page for all partners, on a focus area for the commitments that serve it."""
+    if isinstance(page, FocusAreaPage):
+        focus_area, heading_level = page, 2
+    elif isinstance(page, HomePage):
+        focus_area, heading_level = None, 2
+    else:
+        return None
+    return render_to_string(
+        "partnerships/includes/pledge_totals.html",
+        {
+            "totals": selectors.pledge_totals(focus_area=focus_area),
+            "register_page": register_page(request),
+            "heading_level": heading_level,
+        },
+        request=request,
     )

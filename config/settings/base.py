@@ -204,8 +204,6 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
 }
-# Non-page models the site search also shows, as "app.Model" (see home.selectors).
-SITE_SEARCH_EXTRA_MODELS: list[str] = ["partnerships.Organisation"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILAPI_BASE_URL = SITE_URL

@@ -6,6 +6,6 @@ the same text frame is written to every local socket; nothing goes through a per
 channel-layer `group_send` (see DESIGN.md, "How a live comment travels").
 """
 
-from core.live.hub import get_hub, publish
+from core.live.hub import get_hub, publish, user_topic
 
-__all__ = ["get_hub", "publish"]
+__all__ = ["get_hub", "publish", "user_topic"]

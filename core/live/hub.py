@@ -153,5 +153,10 @@ def reset_hub() -> None:
     _hub = None
 
 
+def user_topic(user_id: int) -> str:
+    """Every socket of one person listens here (blocks today, notifications later)."""
+    return f"user:{user_id}"
+
+
 def publish(topic: str, event: dict) -> None:
     get_hub().publish(topic, event)

@@ -1,8 +1,10 @@
 """Template tags for the policy pages: breadcrumbs, barometer numbers and charts."""
 
 from django import template
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from core.hooks import HOME_SECTIONS, run_hooks
 from home import charts
 
 register = template.Library()
@@ -57,3 +59,12 @@ def status_class(status):
         "on_track": "status--good",
         "off_track": "status--bad",
     }.get(status, "status--none")
+
+
+@register.simple_tag(takes_context=True)
+def home_sections(context, page):
+    """`{% home_sections page %}`: what the apps above home add to the home page or a focus
+    area (pledge totals, for one), through the core.hooks.HOME_SECTIONS hook."""
+    request = context.get("request")
+    parts = [html for html in run_hooks(HOME_SECTIONS, request, page) if html]
+    return mark_safe("".join(parts))  # noqa: S308 (each part is a rendered template)

@@ -188,8 +188,7 @@ def test_wagtail_api_lists_goal_pages_with_their_fields(client, loaded):
     assert indicator["measurements"][0]["is_example"] is True
 
 
-def test_extra_models_are_a_separate_result_group(client, loaded, settings):
-    settings.SITE_SEARCH_EXTRA_MODELS = ["partnerships.Organisation"]
+def test_organisations_are_a_separate_result_group(client, loaded):
     response = client.get("/en/soeg/", {"q": "schools"})
     assert response.status_code == 200
     from partnerships.models import Organisation
@@ -247,3 +246,10 @@ def test_an_editors_translation_still_linking_to_danish_pages_is_found(client, l
 def test_danish_period_labels_on_english_pages_are_marked_as_danish(client, loaded):
     body = client.get(page_in(GoalPage, "en", number=2).url).content.decode()
     assert '<th scope="row" lang="da">2014, 1. halvår</th>' in body
+
+
+def test_the_danish_barometer_shows_no_english_status_or_direction_words(client, loaded):
+    body = client.get("/da/barometer/").content.decode()
+    assert "(bedre)" in body or "(dårligere)" in body or "(uændret)" in body
+    for english in ("(better)", "(worse)", "(unchanged)", "On track", "Off track", "No data yet"):
+        assert english not in body

@@ -1,18 +1,14 @@
 """`make run` calls this: the policy, and with --demo the example content of every app.
 
 Each step is idempotent, so running it again changes nothing. Production runs it without --demo.
+The apps offer their demo loaders through the core.hooks.DEMO_CONTENT hook, so home names none
+of them.
 """
 
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-# (command, passes --demo on) in the order they depend on each other.
-STEPS = [
-    ("load_policy", True),
-    ("load_demo_debates", False),
-    ("load_demo_partners", False),
-    ("load_demo_events", False),
-]
+from core.hooks import DEMO_CONTENT, run_hooks
 
 
 class Command(BaseCommand):
@@ -22,12 +18,8 @@ class Command(BaseCommand):
         parser.add_argument("--demo", action="store_true", help="Also load example content.")
 
     def handle(self, *args, demo=False, **options):
-        available = get_commands()
-        for name, takes_demo in STEPS:
-            if name not in available:
-                continue
-            if name.startswith("load_demo_") and not demo:
-                continue
-            kwargs = {"demo": demo} if takes_demo else {}
-            call_command(name, stdout=self.stdout, stderr=self.stderr, **kwargs)
+        call_command("load_policy", stdout=self.stdout, stderr=self.stderr, demo=demo)
+        if demo:
+            for _order, name in sorted(run_hooks(DEMO_CONTENT)):
+                call_command(name, stdout=self.stdout, stderr=self.stderr)
         self.stdout.write(self.style.SUCCESS("Content is loaded."))

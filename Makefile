@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEMPLATE_DIRS := site/templates core/templates home/templates accounts/templates dialogue/templates partnerships/templates events/templates
 
 .PHONY: run install migrate content test lint format messages bench-fanout clean
 
@@ -31,7 +32,7 @@ run: content
 	@echo "  Moderator account: $(MANAGE) create_account --email you@example.org --role moderator"
 	@echo "  The Wagtail admin is at http://$(HOST):$(PORT)/admin/ ; e-mails are printed here."
 	@echo ""
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --ws-max-size 65536 --ws-per-message-deflate false --lifespan off
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --ws-max-size 65536 --ws-per-message-deflate false --lifespan off
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -39,6 +40,8 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/djlint --lint --quiet $(TEMPLATE_DIRS)
 
 format: install
 	$(BIN)/ruff format .

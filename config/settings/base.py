@@ -68,7 +68,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "django.contrib.sitemaps",
     "django.forms",  # Django's widget templates for FORM_RENDERER (core.forms)
 ]
 
@@ -138,12 +137,6 @@ if REDIS_URL:
             "KEY_PREFIX": "bdib",
         }
     }
-    CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "bdib-layer"},
-        }
-    }
     LIVE_FANOUT_BACKEND = "core.live.backends.RedisBackend"
     # Live channels and viewer counts are namespaced by database, so two deployments (or test
     # runs) sharing one Redis never see each other's debates.
@@ -152,7 +145,6 @@ if REDIS_URL:
     )
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     LIVE_FANOUT_BACKEND = "core.live.backends.InProcessBackend"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -189,7 +181,6 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Languages: Danish first; Arabic is right-to-left.
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English"), ("ar", "العربية")]
-RTL_LANGUAGES = {"ar"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True

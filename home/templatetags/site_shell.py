@@ -77,3 +77,17 @@ def plaintext_filter(value):
     from core.plaintext import render_plain_text
 
     return render_plain_text(value)
+
+
+@register.simple_tag(takes_context=True)
+def menu_current(context, url):
+    """The `aria-current` value of a menu link: "page" on the page itself, "true" anywhere below
+    it (by URL path prefix, so /da/debatter/ is current on /da/debatter/boliger/ but never on
+    /da/debatter-arkiv/), else empty."""
+    request = context.get("request")
+    path = getattr(request, "path", "")
+    if not url or not path:
+        return ""
+    if path == url:
+        return "page"
+    return "true" if url.endswith("/") and path.startswith(url) else ""

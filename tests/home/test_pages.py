@@ -253,3 +253,18 @@ def test_the_danish_barometer_shows_no_english_status_or_direction_words(client,
     assert "(bedre)" in body or "(dårligere)" in body or "(uændret)" in body
     for english in ("(better)", "(worse)", "(unchanged)", "On track", "Off track", "No data yet"):
         assert english not in body
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/da/debatter/", "page"),
+        ("/da/debatter/boliger/", "true"),
+        ("/da/debatter-arkiv/", ""),
+        ("/da/", ""),
+    ],
+)
+def test_the_menu_marks_the_current_item_by_path_prefix(rf, path, expected):
+    from home.templatetags.site_shell import menu_current
+
+    assert menu_current({"request": rf.get(path)}, "/da/debatter/") == expected

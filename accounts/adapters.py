@@ -1,9 +1,26 @@
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import get_language
+
+from core.links import absolute_url, site_url
+
+
+@dataclass(frozen=True)
+class SiteIdentity:
+    """What allauth's mails call `current_site`: the platform's name and public host, not the
+    host and port a request happened to come in on."""
+
+    name: str
+    domain: str
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Keeps the language a resident signed up in, so later e-mails reach them in it."""
+    """Keeps the language a resident signed up in, so later e-mails reach them in it; and builds
+    every link and greeting in allauth's mails from SITE_URL (core.links)."""
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
@@ -13,3 +30,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        site = SiteIdentity(name=settings.WAGTAIL_SITE_NAME, domain=urlsplit(site_url()).netloc)
+        return super().send_mail(template_prefix, email, {"current_site": site, **context})
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reset_password_from_key_url(self, key):
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return absolute_url(path.replace("UID-KEY", quote(key)))

@@ -6,11 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config import health
+from config import health, security
 from config.api import api_router
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path(".well-known/security.txt", security.security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -244,6 +245,36 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+
+# The site uses none of these browser features, and nothing embedded in it may; passkeys and a
+# full-screen presenter view are for the site itself only.
+PERMISSIONS_POLICY = {
+    "fullscreen": ["self"],
+    "publickey-credentials-get": ["self"],
+} | {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# Staff avatars are not fetched from gravatar.com (a third party would learn staff e-mail hashes).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Where /.well-known/security.txt and SECURITY.md send reports of vulnerabilities.
+SECURITY_CONTACT = env("SECURITY_CONTACT", "mailto:security@blanddigibyen.kk.dk")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

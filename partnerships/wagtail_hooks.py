@@ -14,8 +14,9 @@ from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.rules import PARTNER_ORGANISATIONS_HOOK
 from partnerships import admin_views
-from partnerships.models import CommitmentType, Kind, Organisation
+from partnerships.models import CommitmentType, Kind, Organisation, ReviewStatus
 
 
 class CommitmentTypeForm(WagtailAdminModelForm):
@@ -147,3 +148,12 @@ def overview_menu_item():
         icon_name="list-ul",
         order=410,
     )
+
+
+@hooks.register(PARTNER_ORGANISATIONS_HOOK)
+def partner_organisations_for_user(user):
+    """Who counts as a partner is decided in the role layer (accounts.rules.is_partner); the
+    organisations someone acts for are kept here: the approved ones they are a member of."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(status=ReviewStatus.APPROVED, memberships__user=user)

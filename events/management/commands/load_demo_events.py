@@ -19,7 +19,6 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
-from events.services import event_index_grant_editors
 from home.loading import danish_home, ensure_child, ensure_translation, example_person
 
 PEOPLE = [
@@ -141,7 +140,6 @@ class Command(BaseCommand):
             "københavnere mødes på tværs.",
             search_description="Arrangementer om integration i København.",
         )
-        event_index_grant_editors(index=index)
         english_index = ensure_translation(
             index,
             "en",

@@ -3,8 +3,15 @@
 import rules
 from allauth.account.models import EmailAddress
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
+from accounts.models import BadgeKind
+from accounts.roles import CITY_EDITORS, DEBATE_MODERATORS
+from core.hooks import PARTNER_ORGANISATIONS
 from core.rules import when
+
+# The role layer asks the app that keeps organisations who acts for a partner (core/hooks.py).
+PARTNER_ORGANISATIONS_HOOK = PARTNER_ORGANISATIONS
 
 
 @rules.predicate
@@ -40,12 +47,41 @@ def in_group(user, name: str) -> bool:
 
 @rules.predicate
 def is_moderator(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or in_group(user, "Moderators"))
+    """A comment moderator (accounts/roles.py); Wagtail's stock "Moderators" are not."""
+    return user.is_authenticated and (user.is_superuser or in_group(user, DEBATE_MODERATORS))
 
 
 @rules.predicate
 def is_editor(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or in_group(user, "Editors"))
+    """One of the city's editors (accounts/roles.py); Wagtail's stock "Editors" are not."""
+    return user.is_authenticated and (user.is_superuser or in_group(user, CITY_EDITORS))
+
+
+def partner_organisations(user):
+    """The approved partner organisations the user acts for, from the app that keeps them
+    (through the hook); None when no app keeps partner organisations."""
+    found = None
+    for fn in hooks.get_hooks(PARTNER_ORGANISATIONS_HOOK):
+        organisations = fn(user)
+        found = organisations if found is None else found | organisations
+    return found
+
+
+@rules.predicate
+def is_partner(user) -> bool:
+    """Acts for a partner: a member of an approved partner organisation, or someone staff gave
+    the partner badge in the admin. The one definition of "partner"; cached on the user object
+    (which lives for one request or message)."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_is_partner", None)
+    if cached is None:
+        organisations = partner_organisations(user)
+        cached = (organisations is not None and organisations.exists()) or user.badges.filter(
+            kind=BadgeKind.PARTNER
+        ).exists()
+        user._is_partner = cached
+    return cached
 
 
 @rules.predicate

@@ -32,6 +32,11 @@ DEMO_CONTENT = "bdib_demo_content"
 """fn() -> (order: int, command: str): a management command that loads an app's example content
 for `make run` (`load_content --demo`), run in ascending order after the policy."""
 
+PARTNER_ORGANISATIONS = "bdib_partner_organisations"
+"""fn(user) -> QuerySet: the approved partner organisations the person acts for. Registered by
+partnerships; asked by the role layer (accounts.rules.is_partner, partner_organisations), so no
+other app needs to know where partners live."""
+
 WEBSOCKET_URLS = "bdib_websocket_urls"
 """fn() -> list of URL patterns (channels routes under /ws/) that config.asgi serves behind the
 origin check and the session authentication. config/asgi.py asks for it by this name (config

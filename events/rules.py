@@ -4,35 +4,10 @@ admin alike."""
 import rules
 
 from accounts.rules import has_verified_email as is_verified
-from accounts.rules import is_blocked, is_editor
+from accounts.rules import is_blocked, is_editor, is_partner, partner_organisations
 
-
-def approved_organisations(user):
-    """The approved partner organisations the user acts for."""
-    from partnerships.models import Organisation
-    from partnerships.models.choices import ReviewStatus
-
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(status=ReviewStatus.APPROVED, memberships__user=user)
-
-
-@rules.predicate
-def is_partner(user) -> bool:
-    """A member of an approved partner organisation, or someone staff gave the partner badge
-    in the admin."""
-    if not user.is_authenticated:
-        return False
-    cached = getattr(user, "_events_is_partner", None)
-    if cached is None:
-        from accounts.models import BadgeKind
-
-        cached = (
-            approved_organisations(user).exists()
-            or user.badges.filter(kind=BadgeKind.PARTNER).exists()
-        )
-        user._events_is_partner = cached
-    return cached
+# The organisations a partner may submit events for: the same ones that make them a partner.
+approved_organisations = partner_organisations
 
 
 @rules.predicate
@@ -42,9 +17,11 @@ def is_event_organiser(user, event) -> bool:
         return False
     if event.submitted_by_id == user.pk:
         return True
+    organisations = approved_organisations(user)
     return (
         event.organiser_organisation_id is not None
-        and approved_organisations(user).filter(pk=event.organiser_organisation_id).exists()
+        and organisations is not None
+        and organisations.filter(pk=event.organiser_organisation_id).exists()
     )
 
 

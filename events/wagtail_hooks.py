@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.hooks import DATA_EXPORT, DEMO_CONTENT
 from events.exporters import export_registrations
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import EventPage, Registration
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -50,15 +50,6 @@ def fill_places_after_publish(request, page):
         from events.services import event_fill_from_waiting_list
 
         event_fill_from_waiting_list(event=page.specific)
-
-
-@hooks.register("after_create_page")
-def let_editors_publish_events(request, page):
-    """An events index made in the admin gets the same editor rights as the demo one."""
-    if isinstance(page.specific, EventIndexPage):
-        from events.services import event_index_grant_editors
-
-        event_index_grant_editors(index=page.specific)
 
 
 # Extension points of the lower layers (core/hooks.py).

@@ -22,7 +22,8 @@ def is_org_admin(user, organisation) -> bool:
 
 @rules.predicate
 def is_reviewer(user) -> bool:
-    """City staff: moderators and editors hold the model permission (see migration 0002)."""
+    """City staff: the role table (accounts/roles.py) gives the City editors the model
+    permission."""
     return (
         user.is_authenticated
         and user.is_active
@@ -42,19 +43,3 @@ rules.add_perm("partnerships.manage_organisation", can_take_part & is_org_admin)
 rules.add_perm("partnerships.report_progress", can_take_part & is_org_member)
 rules.add_perm("partnerships.accept_invitation", can_take_part)
 rules.add_perm("partnerships.review_partners", is_reviewer)
-
-
-@rules.predicate
-def acts_for_approved_partner(user) -> bool:
-    """For other apps (events: partners submit events): a member of an approved organisation."""
-    from partnerships.models import Membership, ReviewStatus
-
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user=user, organisation__status=ReviewStatus.APPROVED
-        ).exists()
-    )
-
-
-rules.add_perm("partnerships.act_for_partner", can_take_part & acts_for_approved_partner)

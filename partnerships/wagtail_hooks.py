@@ -16,11 +16,12 @@ from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.rules import PARTNER_ORGANISATIONS_HOOK
 from core.hooks import DATA_EXPORT, DEMO_CONTENT, HOME_SECTIONS, SITE_SEARCH
 from home.models import FocusAreaPage, HomePage
 from partnerships import admin_views, selectors
 from partnerships.exporters import export_memberships
-from partnerships.models import CommitmentType, Kind, Organisation
+from partnerships.models import CommitmentType, Kind, Organisation, ReviewStatus
 from partnerships.views.common import register_page
 
 
@@ -153,6 +154,15 @@ def overview_menu_item():
         icon_name="list-ul",
         order=410,
     )
+
+
+@hooks.register(PARTNER_ORGANISATIONS_HOOK)
+def partner_organisations_for_user(user):
+    """Who counts as a partner is decided in the role layer (accounts.rules.is_partner); the
+    organisations someone acts for are kept here: the approved ones they are a member of."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(status=ReviewStatus.APPROVED, memberships__user=user)
 
 
 # Extension points of the lower layers (core/hooks.py).

@@ -3,6 +3,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from accounts.models import User
+from accounts.roles import CITY_EDITORS, DEBATE_MODERATORS
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -33,8 +34,10 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def moderator(**kwargs) -> User:
-    return UserFactory(groups=["Moderators"], **kwargs)
+    """A comment moderator (the role table's "Debate moderators")."""
+    return UserFactory(groups=[DEBATE_MODERATORS], **kwargs)
 
 
 def editor(**kwargs) -> User:
-    return UserFactory(groups=["Editors"], **kwargs)
+    """One of the city's editors (the role table's "City editors")."""
+    return UserFactory(groups=[CITY_EDITORS], **kwargs)

@@ -1,28 +1,11 @@
 """Moderators see the moderation queue, the log and debate states in the admin, nothing else:
 Wagtail's initial data gave the group page, image and document rights; take those away and keep
-admin access. (Rights other apps grant on purpose, such as partner review, stay.)"""
+admin access. (Rights other apps grant on purpose, such as partner review, stay.)
+
+The grants are the role table's now (accounts/roles.py, applied by accounts/0004_roles): this step
+is kept, doing nothing, so databases that ran it keep a consistent history."""
 
 from django.db import migrations
-
-
-def moderators_only_moderate(apps, schema_editor):
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    GroupPagePermission = apps.get_model("wagtailcore.GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore.GroupCollectionPermission")
-    group, _ = Group.objects.get_or_create(name="Moderators")
-    GroupPagePermission.objects.filter(group=group).delete()
-    GroupCollectionPermission.objects.filter(group=group).delete()
-    group.permissions.remove(
-        *Permission.objects.filter(
-            content_type__app_label__in=["wagtailcore", "wagtailimages", "wagtaildocs"]
-        )
-    )
-    access_admin = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    ).first()
-    if access_admin is not None:
-        group.permissions.add(access_admin)
 
 
 class Migration(migrations.Migration):
@@ -35,4 +18,4 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0001_create_admin_access_permissions"),
     ]
 
-    operations = [migrations.RunPython(moderators_only_moderate, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

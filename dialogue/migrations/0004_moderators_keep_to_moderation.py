@@ -1,18 +1,10 @@
 """Moderators may moderate debates and nothing else of the admin: partner review and event
-registrations belong to the editors (city staff)."""
+registrations belong to the editors (city staff).
+
+The grants are the role table's now (accounts/roles.py, applied by accounts/0004_roles): this step
+is kept, doing nothing, so databases that ran it keep a consistent history."""
 
 from django.db import migrations
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    group = Group.objects.filter(name="Moderators").first()
-    if group is None:
-        return
-    group.permissions.remove(
-        *Permission.objects.filter(content_type__app_label__in=["partnerships", "events"])
-    )
 
 
 class Migration(migrations.Migration):
@@ -22,4 +14,4 @@ class Migration(migrations.Migration):
         ("events", "0002_registration_permissions"),
     ]
 
-    operations = [migrations.RunPython(revoke, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

@@ -1,4 +1,5 @@
-"""The Danish home page as the site root, and the Editors and Moderators groups."""
+"""The Danish home page as the site root. (It once also set up the Editors and Moderators
+groups; the role table in accounts/roles.py does that now, in accounts/0004_roles.)"""
 
 from django.db import migrations
 
@@ -9,8 +10,6 @@ def create_root_and_groups(apps, schema_editor):
     Site = apps.get_model("wagtailcore.Site")
     Locale = apps.get_model("wagtailcore.Locale")
     HomePage = apps.get_model("home.HomePage")
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
 
     locale, _ = Locale.objects.get_or_create(language_code="da")
     for code in ("en", "ar"):
@@ -38,16 +37,7 @@ def create_root_and_groups(apps, schema_editor):
         hostname="localhost", port=80, root_page=homepage, is_default_site=True,
         site_name="Bland dig i byen",
     )
-
-    # Wagtail's own initial data already made these two groups with page rights; make sure
-    # they exist and can reach the admin.
-    access_admin = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    ).first()
-    for name in ("Editors", "Moderators"):
-        group, _ = Group.objects.get_or_create(name=name)
-        if access_admin is not None:
-            group.permissions.add(access_admin)
+    # The groups this step once made are the role table's now (accounts/0004_roles).
 
 
 def remove_root(apps, schema_editor):

@@ -1,30 +1,9 @@
-"""City staff (Moderators, Editors) review partners; Editors keep the commitment catalogue."""
+"""City staff (Moderators, Editors) review partners; Editors keep the commitment catalogue.
 
-from django.contrib.auth.management import create_permissions
+The grants are the role table's now (accounts/roles.py, applied by accounts/0004_roles): this step
+is kept, doing nothing, so databases that ran it keep a consistent history."""
+
 from django.db import migrations
-
-REVIEWER_PERMS = ["review_organisation", "view_organisation", "change_organisation"]
-CATALOGUE_PERMS = ["add_commitmenttype", "change_commitmenttype", "delete_commitmenttype",
-                   "view_commitmenttype"]
-
-
-def grant(apps, schema_editor):
-    app_config = apps.get_app_config("partnerships")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-
-    def perms(codenames):
-        return Permission.objects.filter(
-            content_type__app_label="partnerships", codename__in=codenames
-        )
-
-    for name in ("Moderators", "Editors"):
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*perms(REVIEWER_PERMS))
-    editors = Group.objects.get(name="Editors")
-    editors.permissions.add(*perms(CATALOGUE_PERMS))
 
 
 class Migration(migrations.Migration):
@@ -35,4 +14,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

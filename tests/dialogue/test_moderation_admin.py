@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.urls import Resolver404, resolve
 from wagtail.models import GroupPagePermission
 
+from accounts.roles import DEBATE_MODERATORS
 from dialogue import services
 from dialogue.models import CommentStatus, DebateState, ModerationLogEntry
 from dialogue.moderation import services as moderation
@@ -202,7 +203,7 @@ def test_the_log_is_readable_filterable_and_has_no_edit_views(client, reported):
 
 
 def test_moderators_have_no_page_rights_but_reach_the_admin(client):
-    group = Group.objects.get(name="Moderators")
+    group = Group.objects.get(name=DEBATE_MODERATORS)
     assert not GroupPagePermission.objects.filter(group=group).exists()
     assert group.permissions.filter(codename="access_admin").exists()
     mod = staff(moderator)

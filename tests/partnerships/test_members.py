@@ -145,13 +145,16 @@ def test_data_export_lists_memberships(client, resident):
 
 
 def test_members_of_approved_organisations_act_for_a_partner(resident):
+    from accounts.rules import is_partner, partner_organisations
     from partnerships.models import ReviewStatus
 
     member = UserFactory()
-    OrganisationFactory(admin=resident, member=member, status=ReviewStatus.APPROVED)
+    approved = OrganisationFactory(admin=resident, member=member, status=ReviewStatus.APPROVED)
     pending_admin = UserFactory()
     OrganisationFactory(admin=pending_admin)
-    assert resident.has_perm("partnerships.act_for_partner")
-    assert member.has_perm("partnerships.act_for_partner")
-    assert not pending_admin.has_perm("partnerships.act_for_partner")
-    assert not UserFactory().has_perm("partnerships.act_for_partner")
+    assert is_partner(resident)
+    assert is_partner(member)
+    assert list(partner_organisations(member)) == [approved]
+    assert not is_partner(pending_admin)
+    assert not partner_organisations(pending_admin).exists()
+    assert not is_partner(UserFactory())

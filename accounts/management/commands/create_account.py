@@ -8,8 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
-
-ROLES = {"resident": None, "editor": "Editors", "moderator": "Moderators", "admin": None}
+from accounts.roles import ACCOUNT_ROLES
 
 
 class Command(BaseCommand):
@@ -17,7 +16,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--email", required=True)
-        parser.add_argument("--role", choices=sorted(ROLES), default="editor")
+        parser.add_argument("--role", choices=sorted(ACCOUNT_ROLES), default="editor")
         parser.add_argument("--name", default="")
         parser.add_argument("--password", help="Asked for when left out.")
 
@@ -33,9 +32,14 @@ class Command(BaseCommand):
         user.is_staff = role != "resident"
         user.is_superuser = role == "admin"
         user.save()
-        group_name = ROLES[role]
-        if group_name:
-            user.groups.add(Group.objects.get(name=group_name))
+        table_role = ACCOUNT_ROLES[role]
+        if table_role is not None:
+            group = Group.objects.filter(name=table_role.group).first()
+            if group is None:
+                raise CommandError(
+                    f"The group {table_role.group!r} is missing: run `manage.py sync_roles`."
+                )
+            user.groups.add(group)
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )

@@ -19,7 +19,6 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
-from events.services import event_index_grant_editors
 from home.loading import danish_home, ensure_child, ensure_translation, example_person
 
 PEOPLE = [
@@ -141,7 +140,6 @@ class Command(BaseCommand):
             "københavnere mødes på tværs.",
             search_description="Arrangementer om integration i København.",
         )
-        event_index_grant_editors(index=index)
         english_index = ensure_translation(
             index,
             "en",
@@ -181,10 +179,10 @@ class Command(BaseCommand):
         start_hour, end_hour = spec.pop("hours")
         spec.pop("full", None)
         if spec.pop("with_partner", False):
-            # An example organisation from load_demo_partners, when there is one.
-            from partnerships.models import Organisation
-
-            partner = Organisation.objects.filter(status="approved", is_example=True).first()
+            # An example organisation from load_demo_partners, when there is one. Events know
+            # organisations only through this relation (the feature apps import each other not).
+            Organisation = EventPage._meta.get_field("organiser_organisation").related_model
+            partner = Organisation.objects.filter(is_example=True, is_public=True).first()
             if partner is not None:
                 spec["organiser_organisation"] = partner
                 spec["organiser_name"] = partner.name

@@ -116,7 +116,7 @@ def organisation_update(*, user, organisation: Organisation, logo=None, **fields
 
 
 def _review(*, reviewer, organisation: Organisation, status: str, reason: str) -> Organisation:
-    require(reviewer, "partnerships.review_partners")
+    """The decision, once the caller has checked the reviewer may make it."""
     with transaction.atomic():
         organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
         organisation.status = status
@@ -131,12 +131,14 @@ def _review(*, reviewer, organisation: Organisation, status: str, reason: str) -
 
 
 def organisation_approve(*, reviewer, organisation: Organisation) -> Organisation:
+    require(reviewer, "partnerships.review_partners")
     return _review(
         reviewer=reviewer, organisation=organisation, status=ReviewStatus.APPROVED, reason=""
     )
 
 
 def organisation_reject(*, reviewer, organisation: Organisation, reason: str) -> Organisation:
+    require(reviewer, "partnerships.review_partners")
     reason = (reason or "").strip()
     if not reason:
         raise ServiceError(

@@ -20,7 +20,8 @@ def _absolute(path_function, *args, **kwargs) -> str:
     return absolute_url(path_function(*args, **kwargs))
 
 
-# A link made when the mail is rendered, in the recipient's language (the path's /da/ or /en/).
+# `link(reverse, "app:view", kwargs=...)` is worked out when the mail is rendered, so its path
+# carries the recipient's language (/da/, /en/); then made absolute on SITE_URL.
 link = lazy(_absolute, str)
 
 

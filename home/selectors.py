@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from core.hooks import SITE_SEARCH, run_hooks
 from core.locales import active_locale
 from home import barometer
-from home.models import GoalPage, Indicator, Measurement
+from home.models import GoalPage, Indicator, Measurement, PolicyPage
 
 
 @dataclass
@@ -160,6 +160,17 @@ def localized(page):
     if page is None:
         return None
     return page.localized
+
+
+def policy_page(locale: Locale | None = None) -> PolicyPage | None:
+    """The published policy page in `locale` (the active one by default), else the one in the
+    default language (Danish); None before the policy is loaded. For pages that quote the
+    policy, such as the partnership pledge and its three principles."""
+    pages = PolicyPage.objects.live()
+    return (
+        pages.filter(locale=locale or active_locale()).first()
+        or pages.filter(locale=Locale.get_default()).first()
+    )
 
 
 def goals_for_active_locale() -> list[GoalData]:

@@ -4,29 +4,28 @@ partners and their yearly reports with its CSV export."""
 import csv
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin import PermissionRequiredMixin
+from core.csv import safe_row
+from core.errors import ServiceError, add_to_form
 from partnerships import selectors, services
 from partnerships.forms import RejectForm
 from partnerships.models import Organisation
+from partnerships.views.common import CHOICES
+
+REVIEW_PERMISSION = "partnerships.review_partners"
 
 
-class ReviewerRequiredMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("partnerships.review_partners"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class ReviewView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class ReviewView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission = REVIEW_PERMISSION
     template_name = "partnerships/admin/review.html"
     header_icon = "group"
     page_title = gettext_lazy("Review partner")
@@ -58,6 +57,7 @@ class ReviewView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
                 "past_pledges": self.organisation.pledges.filter(withdrawn_at__isnull=False),
                 "memberships": self.organisation.memberships.select_related("user"),
                 "reject_form": kwargs.get("reject_form") or RejectForm(),
+                **CHOICES,
             }
         )
         return context
@@ -79,8 +79,8 @@ class ReviewView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
                         organisation=self.organisation,
                         reason=form.cleaned_data["reason"],
                     )
-                except ValidationError as error:
-                    form.add_error("reason", error.messages[0])
+                except ServiceError as error:
+                    add_to_form(form, error)
                 else:
                     messages.success(
                         request,
@@ -93,14 +93,15 @@ class ReviewView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
         return HttpResponse(status=400)
 
 
-class OverviewView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class OverviewView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission = REVIEW_PERMISSION
     template_name = "partnerships/admin/overview.html"
     header_icon = "list-ul"
     page_title = gettext_lazy("Partners and yearly reports")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["rows"] = selectors.overview_rows()
+        context.update(CHOICES, rows=selectors.overview_rows())
         context["csv_url"] = reverse("partnerships_admin:overview_csv")
         return context
 
@@ -126,12 +127,6 @@ CSV_COLUMNS = [
     ("achieved", gettext_lazy("Reported number")),
     ("note", gettext_lazy("Reported note")),
 ]
-
-
-def _safe(value) -> str:
-    """No spreadsheet formulas from what organisations typed (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def csv_row(row: dict) -> dict:
@@ -164,16 +159,20 @@ def csv_row(row: dict) -> dict:
     }
 
 
-def overview_csv(request):
-    if not request.user.has_perm("partnerships.review_partners"):
-        raise PermissionDenied
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="partners-{stamp}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the Danish letters right
-    writer = csv.writer(response)
-    writer.writerow([str(label) for _key, label in CSV_COLUMNS])
-    for row in selectors.overview_rows():
-        values = csv_row(row)
-        writer.writerow([_safe(values[key]) for key, _label in CSV_COLUMNS])
-    return response
+class OverviewCSVView(PermissionRequiredMixin, View):
+    """Every cell, the header too, passes `safe_cell`: no formula from what organisations
+    typed reaches a spreadsheet (CSV injection)."""
+
+    permission = REVIEW_PERMISSION
+
+    def get(self, request):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="partners-{stamp}.csv"'
+        response.write("\ufeff")  # so spreadsheet programs read the Danish letters right
+        writer = csv.writer(response)
+        writer.writerow(safe_row(label for _key, label in CSV_COLUMNS))
+        for row in selectors.overview_rows():
+            values = csv_row(row)
+            writer.writerow(safe_row(values[key] for key, _label in CSV_COLUMNS))
+        return response

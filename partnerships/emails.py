@@ -1,127 +1,112 @@
-"""The e-mails the partnership register sends. Sent after the write has committed; a mail
-server that is down is logged and does not undo what the user did."""
+"""The e-mails the partnership register sends, through the project's one e-mail path
+(`core.email.send_to`): rendered in each recipient's language, sent after the write commits,
+and a mail server that is down never undoes what the user did.
 
-import logging
+Each administrator of an organisation gets the mail in the language they chose; the
+organisation's contact address, which belongs to no account, gets it in the language of the
+organisation's first administrator (the site's default when it has none)."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.functional import lazy
 
-from partnerships.models import Organisation, Role
+from core.email import recipient_language, send_to
+from core.links import absolute_url
+from partnerships.models import Organisation, ReminderKind, ReviewStatus, Role
 
-logger = logging.getLogger(__name__)
-
-
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+TEMPLATES = "partnerships/email/"
 
 
-def organisation_recipients(organisation: Organisation) -> list[str]:
-    emails = [organisation.contact_email]
-    admins = organisation.memberships.filter(role=Role.ADMIN).select_related("user")
-    emails += [m.user.email for m in admins]
-    return sorted({e.lower() for e in emails if e})
+def _absolute(path_function, *args, **kwargs) -> str:
+    return absolute_url(path_function(*args, **kwargs))
+
+
+# `link(reverse, "app:view", kwargs=...)` is worked out when the mail is rendered, so its path
+# carries the recipient's language (/da/, /en/); then made absolute on SITE_URL.
+link = lazy(_absolute, str)
+
+
+def _dashboard_link(organisation: Organisation):
+    return link(reverse, "partnerships:dashboard", kwargs={"pk": organisation.pk})
 
 
 def organisation_language(organisation: Organisation) -> str:
-    admin = organisation.memberships.filter(role=Role.ADMIN).select_related("user").first()
-    language = admin.user.preferred_language if admin else ""
-    codes = {code for code, _name in settings.LANGUAGES}
-    return language if language in codes else settings.LANGUAGE_CODE
+    admin = (
+        organisation.memberships.filter(role=Role.ADMIN).select_related("user").order_by("pk")
+    ).first()
+    return recipient_language(admin.user if admin else None)
 
 
-def _send(subject: str, template: str, context: dict, to: list[str]) -> None:
-    if not to:
-        return
-    body = render_to_string(f"partnerships/email/{template}.txt", context)
-    try:
-        send_mail(
-            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            to,
-        )
-    except Exception:
-        logger.exception("Could not send the %s e-mail to %s", template, to)
+def organisation_recipients(organisation: Organisation) -> list:
+    """The administrators (as users, each in their language) and the contact address, unless
+    it is also an administrator's."""
+    admins = [
+        m.user
+        for m in organisation.memberships.filter(role=Role.ADMIN)
+        .select_related("user")
+        .order_by("pk")
+        if m.user.email
+    ]
+    taken = {user.email.lower() for user in admins}
+    contact = (organisation.contact_email or "").strip()
+    extra = [contact] if contact and contact.lower() not in taken else []
+    return admins + extra
 
 
-def _dashboard_url(organisation: Organisation) -> str:
-    return absolute(reverse("partnerships:dashboard", kwargs={"pk": organisation.pk}))
+def _send_to_organisation(organisation: Organisation, kind: str, context: dict) -> None:
+    context = {"organisation": organisation, **context}
+    contact_language = organisation_language(organisation)
+    for recipient in organisation_recipients(organisation):
+        # A user's own language decides; the bare contact address reads the organisation's.
+        language = contact_language if isinstance(recipient, str) else None
+        send_to(recipient, TEMPLATES + kind, context, language=language)
 
 
 def send_registered(organisation: Organisation) -> None:
-    with translation.override(organisation_language(organisation)):
-        _send(
-            _("We have received your registration"),
-            "registered",
-            {"organisation": organisation, "url": _dashboard_url(organisation)},
-            organisation_recipients(organisation),
-        )
+    _send_to_organisation(organisation, "registered", {"url": _dashboard_link(organisation)})
 
 
 def send_review_result(organisation: Organisation) -> None:
-    with translation.override(organisation_language(organisation)):
-        approved = organisation.status == "approved"
-        subject = (
-            _("Your organisation is approved as a partner")
-            if approved
-            else _("Your registration as a partner was not approved")
-        )
-        _send(
-            subject,
-            "approved" if approved else "rejected",
-            {
-                "organisation": organisation,
-                "url": _dashboard_url(organisation),
-                "public_url": absolute(organisation.get_absolute_url()),
-            },
-            organisation_recipients(organisation),
-        )
+    approved = organisation.status == ReviewStatus.APPROVED
+    _send_to_organisation(
+        organisation,
+        "approved" if approved else "rejected",
+        {
+            "url": _dashboard_link(organisation),
+            "public_url": link(organisation.get_absolute_url),
+        },
+    )
 
 
 def send_invitation(invitation) -> None:
-    url = absolute(reverse("partnerships:invitation", kwargs={"token": invitation.token}))
-    with translation.override(organisation_language(invitation.organisation)):
-        _send(
-            _("You are invited to join %(name)s") % {"name": invitation.organisation.name},
-            "invitation",
-            {"invitation": invitation, "organisation": invitation.organisation, "url": url},
-            [invitation.email],
-        )
+    organisation = invitation.organisation
+    send_to(
+        invitation.email,
+        TEMPLATES + "invitation",
+        {
+            "invitation": invitation,
+            "organisation": organisation,
+            "url": link(reverse, "partnerships:invitation", kwargs={"token": invitation.token}),
+        },
+        language=organisation_language(organisation),
+    )
 
 
 def send_withdrawn(pledge) -> None:
     organisation = pledge.organisation
-    with translation.override(organisation_language(organisation)):
-        _send(
-            _("Your pledge is withdrawn"),
-            "withdrawn",
-            {"organisation": organisation, "pledge": pledge, "url": _dashboard_url(organisation)},
-            organisation_recipients(organisation),
-        )
+    _send_to_organisation(
+        organisation, "withdrawn", {"pledge": pledge, "url": _dashboard_link(organisation)}
+    )
 
 
 def send_report_reminder(pledge, year: int, kind: str) -> None:
     organisation = pledge.organisation
-    url = absolute(reverse("partnerships:report", kwargs={"pk": organisation.pk}))
-    with translation.override(organisation_language(organisation)):
-        subject = (
-            _("Your yearly partner report is overdue")
-            if kind == "overdue"
-            else _("It is time for your yearly partner report")
-        )
-        _send(
-            subject,
-            f"reminder_{kind}",
-            {
-                "organisation": organisation,
-                "pledge": pledge,
-                "year": year,
-                "due": pledge.due_date(year),
-                "url": url,
-            },
-            organisation_recipients(organisation),
-        )
+    _send_to_organisation(
+        organisation,
+        "reminder_overdue" if kind == ReminderKind.OVERDUE else "reminder_due",
+        {
+            "pledge": pledge,
+            "year": year,
+            "due": pledge.due_date(year),
+            "url": link(reverse, "partnerships:report", kwargs={"pk": organisation.pk}),
+        },
+    )

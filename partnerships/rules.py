@@ -1,8 +1,14 @@
-"""Who may do what with partnerships. Views, services and the admin ask `user.has_perm(...)`."""
+"""Who may do what with partnerships, and the reason a person is refused.
+
+Views, templates and the admin ask `user.has_perm(...)`; a service calls
+`core.rules.require(user, perm, obj)` once, and the refusal names the first condition below
+that does not hold (the reasons live here, never re-derived in a view)."""
 
 import rules
+from django.utils.translation import gettext_lazy as _
 
-from accounts.rules import can_take_part
+from accounts.rules import LOGGED_IN, TAKING_PART
+from core.rules import add_perm, when
 from partnerships.models import Role
 
 
@@ -36,10 +42,22 @@ def is_public_partner(user, organisation) -> bool:
     return organisation is not None and organisation.is_public
 
 
-rules.add_perm("partnerships.register_organisation", can_take_part)
-rules.add_perm("partnerships.view_partner", is_public_partner | is_org_member | is_reviewer)
-rules.add_perm("partnerships.view_dashboard", is_org_member)
-rules.add_perm("partnerships.manage_organisation", can_take_part & is_org_admin)
-rules.add_perm("partnerships.report_progress", can_take_part & is_org_member)
-rules.add_perm("partnerships.accept_invitation", can_take_part)
-rules.add_perm("partnerships.review_partners", is_reviewer)
+MEMBER = when(is_org_member, "not_member", _("Only the organisation's members can see or do this."))
+ADMIN = when(is_org_admin, "not_admin", _("Only the organisation's administrators can do this."))
+REVIEWER = when(is_reviewer, "not_reviewer", _("Only the city's staff review partners."))
+
+add_perm("partnerships.register_organisation", *TAKING_PART)
+add_perm(
+    "partnerships.view_partner",
+    when(
+        is_public_partner | is_org_member | is_reviewer,
+        "not_public",
+        _("This organisation is not in the public register."),
+        404,
+    ),
+)
+add_perm("partnerships.view_dashboard", LOGGED_IN, MEMBER)
+add_perm("partnerships.manage_organisation", *TAKING_PART, ADMIN)
+add_perm("partnerships.report_progress", *TAKING_PART, MEMBER)
+add_perm("partnerships.accept_invitation", *TAKING_PART)
+add_perm("partnerships.review_partners", REVIEWER)

@@ -15,7 +15,7 @@ from partnerships.models import (
     Membership,
     Organisation,
     Pledge,
-    ReviewStatus,
+    ReportState,
     YearlyReport,
 )
 
@@ -28,50 +28,42 @@ def active_commitments():
     )
 
 
-def register_context(params) -> dict:
-    """Everything the register page shows for the filters in `params` (request.GET)."""
-    from partnerships.forms import RegisterFilterForm
-
-    form = RegisterFilterForm(params or None)
+def organisation_list(
+    *,
+    q: str | None = None,
+    kind: str | None = None,
+    district: str | None = None,
+    commitment: CommitmentType | int | None = None,
+):
+    """The public register narrowed by the reader's filters, by name."""
     organisations = Organisation.objects.public()
-    form.is_valid()  # a bad value in one filter leaves the others working
-    filters = getattr(form, "cleaned_data", {})
-    if query := (filters.get("q") or "").strip():
+    if query := (q or "").strip():
         organisations = organisations.filter(
             Q(name__icontains=query) | Q(description__icontains=query) | Q(address__icontains=query)
         )
-    if filters.get("kind"):
-        organisations = organisations.filter(kind=filters["kind"])
-    if filters.get("district"):
-        organisations = organisations.filter(district=filters["district"])
-    if filters.get("commitment"):
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    if district:
+        organisations = organisations.filter(district=district)
+    if commitment:
         organisations = organisations.filter(
             pledges__withdrawn_at__isnull=True,
-            pledges__commitments__commitment_type=filters["commitment"],
+            pledges__commitments__commitment_type=commitment,
         )
-    organisations = organisations.distinct().order_by("name")
-    paginator = Paginator(organisations, REGISTER_PAGE_SIZE)
-    page_obj = paginator.get_page(params.get("side") if params else None)
-    filtered = any(filters.get(k) for k in ("q", "kind", "district", "commitment"))
+    return organisations.distinct().order_by("name")
+
+
+def register_listing(*, page_number=None, **filters) -> dict:
+    """Everything the register page shows for the filters (see `organisation_list`)."""
+    paginator = Paginator(organisation_list(**filters), REGISTER_PAGE_SIZE)
+    page_obj = paginator.get_page(page_number)
     return {
-        "filter_form": form,
         "partners": page_obj.object_list,
         "page_obj": page_obj,
         "result_count": paginator.count,
         "total_count": Organisation.objects.public().count(),
-        "is_filtered": filtered,
         "chart": partner_chart(),
-        "totals": pledge_totals(),
-        "query_without_page": _query_without_page(params),
     }
-
-
-def _query_without_page(params) -> str:
-    if not params:
-        return ""
-    copy = params.copy()
-    copy.pop("side", None)
-    return copy.urlencode()
 
 
 def partner_chart() -> dict:
@@ -154,16 +146,16 @@ def report_state(pledge: Pledge | None, today: date | None = None) -> dict:
     """Whether a report is expected from this pledge now, and when."""
     today = today or timezone.localdate()
     if pledge is None or not pledge.is_active:
-        return {"year": None, "state": "none"}
+        return {"year": None, "state": ReportState.NONE}
     year = pledge.open_report_year(today)
     if year is None:
-        return {"year": None, "state": "none"}
+        return {"year": None, "state": ReportState.NONE}
     if today >= pledge.overdue_date(year):
-        state = "overdue"
+        state = ReportState.OVERDUE
     elif today >= pledge.due_date(year):
-        state = "due"
+        state = ReportState.DUE
     else:
-        state = "open"
+        state = ReportState.OPEN
     return {"year": year, "state": state, "due": pledge.due_date(year)}
 
 
@@ -211,7 +203,3 @@ def overview_rows(today: date | None = None) -> list[dict]:
 
 def catalogue_for(kind: str) -> list[CommitmentType]:
     return CommitmentType.objects.for_kind(kind)
-
-
-def review_queue():
-    return Organisation.objects.filter(status=ReviewStatus.PENDING).order_by("created_at")

@@ -9,7 +9,6 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.search.backends import get_search_backend
@@ -17,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.rules import PARTNER_ORGANISATIONS_HOOK
+from core.admin import PermissionMenuItem
 from core.hooks import DATA_EXPORT, DEMO_CONTENT, HOME_SECTIONS, SITE_SEARCH
 from home.models import FocusAreaPage, HomePage
 from partnerships import admin_views, selectors
@@ -100,7 +100,7 @@ register_snippet(PartnershipsGroup)
 
 @hooks.register("register_snippet_listing_buttons")
 def review_button(snippet, user, next_url=None):
-    if isinstance(snippet, Organisation) and user.has_perm("partnerships.review_partners"):
+    if isinstance(snippet, Organisation) and user.has_perm(admin_views.REVIEW_PERMISSION):
         yield ListingMenuItem(
             _("Review"),
             reverse("partnerships_admin:review", kwargs={"pk": snippet.pk}),
@@ -130,7 +130,7 @@ admin_urls = (
     [
         path("review/<int:pk>/", admin_views.ReviewView.as_view(), name="review"),
         path("overview/", admin_views.OverviewView.as_view(), name="overview"),
-        path("overview.csv", admin_views.overview_csv, name="overview_csv"),
+        path("overview.csv", admin_views.OverviewCSVView.as_view(), name="overview_csv"),
     ],
     "partnerships_admin",
 )
@@ -141,18 +141,14 @@ def register_admin_urls():
     return [path("partnerships/", include(admin_urls))]
 
 
-class ReviewerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("partnerships.review_partners")
-
-
 @hooks.register("register_admin_menu_item")
 def overview_menu_item():
-    return ReviewerMenuItem(
+    return PermissionMenuItem(
         _("Partner reports"),
         reverse("partnerships_admin:overview"),
         icon_name="list-ul",
         order=410,
+        permission=admin_views.REVIEW_PERMISSION,
     )
 
 

@@ -5,6 +5,7 @@ from partnerships.models.choices import (
     Kind,
     ProgressStatus,
     ReminderKind,
+    ReportState,
     ReviewStatus,
     Role,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "ProgressStatus",
     "ReminderKind",
     "ReminderSent",
+    "ReportState",
     "ReviewStatus",
     "Role",
     "YearlyReport",

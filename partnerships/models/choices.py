@@ -51,3 +51,12 @@ class ProgressStatus(models.TextChoices):
 class ReminderKind(models.TextChoices):
     DUE = "due", _("Report due")
     OVERDUE = "overdue", _("Report overdue")
+
+
+class ReportState(models.TextChoices):
+    """Where a pledge stands with its yearly report today (worked out, not stored)."""
+
+    NONE = "none", _("No report expected")
+    OPEN = "open", _("Report open")
+    DUE = "due", _("Report due")
+    OVERDUE = "overdue", _("Report overdue")

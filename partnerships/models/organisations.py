@@ -28,9 +28,6 @@ class OrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """Approved, with a pledge in force: what the public register and site search show."""
         return self.filter(is_public=True)
 
-    def awaiting_review(self):
-        return self.filter(status=ReviewStatus.PENDING)
-
 
 class Organisation(index.Indexed, models.Model):
     """A business, association, housing company, school or union that takes part."""

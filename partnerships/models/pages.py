@@ -6,11 +6,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.pages import FilterableIndexMixin
 
-class PartnerIndexPage(Page):
+PAGE_PARAMETER = "side"
+
+
+class PartnerIndexPage(FilterableIndexMixin, Page):
     """The register of "Bland dig i byen" partners: who pledged, where they are and what they
     committed to, with filters, search and a chart. Each partner has its own page (a Django
-    view at /partnerskaber/partner/<slug>/)."""
+    view at /partnerskaber/partner/<slug>/). A filter value the form refuses answers 400 with
+    the reason next to it; the other filters still apply."""
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
@@ -25,9 +30,18 @@ class PartnerIndexPage(Page):
     class Meta:
         verbose_name = _("partner register")
 
-    def get_context(self, request, *args, **kwargs):
+    @property
+    def filter_form_class(self):
+        from partnerships.forms import RegisterFilterForm  # forms import the models
+
+        return RegisterFilterForm
+
+    def listing_context(self, request, **filters) -> dict:
         from partnerships import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.register_context(request.GET))
-        return context
+        query = request.GET.copy()
+        query.pop(PAGE_PARAMETER, None)
+        return {
+            **selectors.register_listing(page_number=request.GET.get(PAGE_PARAMETER), **filters),
+            "query_without_page": query.urlencode(),
+        }

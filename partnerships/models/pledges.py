@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from partnerships.models.choices import Kind, ProgressStatus, ReminderKind
+from partnerships.models.choices import ProgressStatus, ReminderKind
 from partnerships.models.organisations import Organisation
 
 REPORT_GRACE_DAYS = 30  # after the due date a report is overdue
@@ -71,9 +71,6 @@ class CommitmentType(index.Indexed, models.Model):
     @property
     def is_counted(self) -> bool:
         return bool(self.unit)
-
-    def suitable_kind_labels(self) -> list[str]:
-        return [str(Kind(k).label) for k in self.suitable_kinds if k in Kind.values]
 
 
 class PledgeQuerySet(models.QuerySet):

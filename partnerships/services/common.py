@@ -1,11 +1,16 @@
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
 
+from core.errors import ServiceError
 from partnerships.models import Organisation, ReviewStatus
 
 
-def require(user, perm: str, obj=None) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied(perm)
+def full_clean(instance, **kwargs) -> None:
+    """`instance.full_clean(...)`, its refusal as a `ServiceError` with each message on its
+    field, so views put it next to the input it concerns."""
+    try:
+        instance.full_clean(**kwargs)
+    except ValidationError as error:
+        raise ServiceError.from_validation_error(error) from None
 
 
 def refresh_public(organisation: Organisation) -> None:

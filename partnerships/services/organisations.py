@@ -4,16 +4,17 @@ import logging
 import secrets
 
 from allauth.account.models import EmailAddress
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.rules import require
 from partnerships import emails
 from partnerships.cvr import normalise_cvr
 from partnerships.models import Invitation, Membership, Organisation, ReviewStatus, Role
-from partnerships.services.common import refresh_public, require
+from partnerships.services.common import full_clean, refresh_public
 
 logger = logging.getLogger(__name__)
 
@@ -32,15 +33,17 @@ EDITABLE_FIELDS = (
 )
 
 
-def cvr_taken_error() -> ValidationError:
-    return ValidationError(
-        {
-            "cvr": _(
-                "An organisation with this CVR number is already registered. Ask its "
-                "administrator to invite you, or contact us if you think this is a mistake."
-            )
+def cvr_taken_error() -> ServiceError:
+    return ServiceError(
+        "cvr_taken",
+        fields={
+            "cvr": [
+                _(
+                    "An organisation with this CVR number is already registered. Ask its "
+                    "administrator to invite you, or contact us if you think this is a mistake."
+                )
+            ]
         },
-        code="cvr_taken",
     )
 
 
@@ -65,7 +68,7 @@ def organisation_register(*, user, logo=None, **fields) -> Organisation:
     organisation.slug = _slug_for(organisation.name, 0)
     if organisation.cvr and Organisation.objects.filter(cvr=organisation.cvr).exists():
         raise cvr_taken_error()
-    organisation.full_clean(exclude=["slug"], validate_constraints=False)
+    full_clean(organisation, exclude=["slug"], validate_constraints=False)
     for attempt in range(5):
         try:
             with transaction.atomic():
@@ -102,7 +105,7 @@ def organisation_update(*, user, organisation: Organisation, logo=None, **fields
         raise cvr_taken_error()
     if organisation.status == ReviewStatus.REJECTED:
         organisation.status = ReviewStatus.PENDING
-    organisation.full_clean(exclude=["slug"], validate_constraints=False)
+    full_clean(organisation, exclude=["slug"], validate_constraints=False)
     try:
         with transaction.atomic():
             organisation.save()
@@ -113,14 +116,14 @@ def organisation_update(*, user, organisation: Organisation, logo=None, **fields
 
 
 def _review(*, reviewer, organisation: Organisation, status: str, reason: str) -> Organisation:
-    require(reviewer, "partnerships.review_partners")
+    """The decision, once the caller has checked the reviewer may make it."""
     with transaction.atomic():
         organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
         organisation.status = status
         organisation.rejection_reason = reason
         organisation.reviewed_at = timezone.now()
         organisation.reviewed_by = reviewer
-        organisation.full_clean(validate_constraints=False)
+        full_clean(organisation, validate_constraints=False)
         organisation.save()
         refresh_public(organisation)
     emails.send_review_result(organisation)
@@ -128,16 +131,19 @@ def _review(*, reviewer, organisation: Organisation, status: str, reason: str) -
 
 
 def organisation_approve(*, reviewer, organisation: Organisation) -> Organisation:
+    require(reviewer, "partnerships.review_partners")
     return _review(
         reviewer=reviewer, organisation=organisation, status=ReviewStatus.APPROVED, reason=""
     )
 
 
 def organisation_reject(*, reviewer, organisation: Organisation, reason: str) -> Organisation:
+    require(reviewer, "partnerships.review_partners")
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError(
-            {"reason": _("Say why, so the organisation can put it right.")}, code="required"
+        raise ServiceError(
+            "reason_required",
+            fields={"reason": [_("Say why, so the organisation can put it right.")]},
         )
     return _review(
         reviewer=reviewer,
@@ -151,8 +157,9 @@ def member_invite(*, user, organisation: Organisation, email: str, role: str) ->
     require(user, "partnerships.manage_organisation", organisation)
     email = (email or "").strip()
     if organisation.memberships.filter(user__email__iexact=email).exists():
-        raise ValidationError(
-            {"email": _("This person is already a member of the organisation.")}, code="member"
+        raise ServiceError(
+            "member",
+            fields={"email": [_("This person is already a member of the organisation.")]},
         )
     invitation = Invitation(
         organisation=organisation,
@@ -161,7 +168,7 @@ def member_invite(*, user, organisation: Organisation, email: str, role: str) ->
         token=secrets.token_urlsafe(32),
         invited_by=user,
     )
-    invitation.full_clean()
+    full_clean(invitation)
     with transaction.atomic():
         invitation.save()
     emails.send_invitation(invitation)
@@ -178,17 +185,17 @@ def invitation_accept(*, user, token: str) -> Membership:
             .first()
         )
         if invitation is None or not invitation.is_open:
-            raise ValidationError(
-                _("This invitation has expired or has already been used."), code="expired"
+            raise ServiceError(
+                "expired", _("This invitation has expired or has already been used.")
             )
         owns_address = EmailAddress.objects.filter(
             user=user, email__iexact=invitation.email, verified=True
         ).exists()
         if not owns_address:
-            raise ValidationError(
+            raise ServiceError(
+                "wrong_user",
                 _("This invitation was sent to %(email)s. Log in with that address to accept it.")
                 % {"email": invitation.email},
-                code="wrong_user",
             )
         membership, created = Membership.objects.get_or_create(
             organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
@@ -212,8 +219,8 @@ def member_remove(*, user, membership: Membership) -> None:
             .values_list("pk", flat=True)
         )
         if membership.role == Role.ADMIN and admins == [membership.pk]:
-            raise ValidationError(
+            raise ServiceError(
+                "last_admin",
                 _("The organisation needs at least one administrator. Invite another first."),
-                code="last_admin",
             )
         membership.delete()

@@ -8,15 +8,18 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.rules import require
 from partnerships import emails
 from partnerships.models import Commitment, CommitmentType, Organisation, Pledge
-from partnerships.services.common import refresh_public, require
+from partnerships.services.common import full_clean, refresh_public
 
 
-def already_signed_error() -> ValidationError:
-    return ValidationError(
+def already_signed_error() -> ServiceError:
+    return ServiceError(
+        "already_signed",
         _("This organisation has already signed the pledge. Withdraw it first to sign anew."),
-        code="already_signed",
+        409,
     )
 
 
@@ -32,8 +35,8 @@ def pledge_sign(
     """`commitments` holds dicts with commitment_type, quantity, description and target_date."""
     require(user, "partnerships.manage_organisation", organisation)
     if not commitments:
-        raise ValidationError(
-            _("Choose at least one commitment from the catalogue."), code="no_commitments"
+        raise ServiceError(
+            "no_commitments", _("Choose at least one commitment from the catalogue.")
         )
     pledge = Pledge(
         organisation=organisation,
@@ -44,7 +47,7 @@ def pledge_sign(
         actor=organisation.actor,
         language=(get_language() or "da")[:8],
     )
-    pledge.full_clean(validate_constraints=False)
+    full_clean(pledge, validate_constraints=False)
     errors = {}
     prepared = []
     for item in commitments:
@@ -58,14 +61,15 @@ def pledge_sign(
         try:
             commitment.full_clean(exclude=["pledge"], validate_constraints=False)
         except ValidationError as error:
-            errors[commitment_type.pk] = error
+            errors[commitment_type.pk] = error.messages
         if commitment.target_date and commitment.target_date < pledge.signed_on:
-            errors[commitment_type.pk] = ValidationError(
-                {"target_date": _("The target date cannot be in the past.")}
-            )
+            errors[commitment_type.pk] = [_("The target date cannot be in the past.")]
         prepared.append(commitment)
     if errors:
-        raise ValidationError({f"commitment_{pk}": e.messages for pk, e in errors.items()})
+        raise ServiceError(
+            "invalid_commitment",
+            fields={f"commitment_{pk}": messages for pk, messages in errors.items()},
+        )
     if organisation.pledges.filter(withdrawn_at__isnull=True).exists():
         raise already_signed_error()
     try:
@@ -90,11 +94,11 @@ def pledge_withdraw(*, user, pledge: Pledge, reason: str = "") -> Pledge:
     with transaction.atomic():
         pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
         if pledge.withdrawn_at is not None:
-            raise ValidationError(_("This pledge is already withdrawn."), code="withdrawn")
+            raise ServiceError("withdrawn", _("This pledge is already withdrawn."), 409)
         pledge.withdrawn_at = timezone.now()
         pledge.withdrawn_by = user
         pledge.withdrawal_reason = (reason or "").strip()
-        pledge.full_clean(validate_constraints=False)
+        full_clean(pledge, validate_constraints=False)
         pledge.save()
         refresh_public(organisation)
     emails.send_withdrawn(pledge)

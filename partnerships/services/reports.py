@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.rules import require
 from partnerships import emails
 from partnerships.models import (
     CommitmentProgress,
@@ -16,7 +17,7 @@ from partnerships.models import (
     ReviewStatus,
     YearlyReport,
 )
-from partnerships.services.common import require
+from partnerships.services.common import full_clean
 
 
 def report_submit(
@@ -25,15 +26,15 @@ def report_submit(
     """`entries` holds one dict per commitment: commitment, status, quantity_achieved, note."""
     require(user, "partnerships.report_progress", pledge.organisation)
     if not pledge.is_active:
-        raise ValidationError(_("A withdrawn pledge takes no reports."), code="withdrawn")
+        raise ServiceError("withdrawn", _("A withdrawn pledge takes no reports."), 409)
     commitments = {c.pk: c for c in pledge.commitments.all()}
     given = {entry["commitment"].pk for entry in entries}
     if given != set(commitments):
-        raise ValidationError(_("Report on every commitment of the pledge."), code="incomplete")
+        raise ServiceError("incomplete", _("Report on every commitment of the pledge."))
     report = YearlyReport(
         pledge=pledge, year=year, summary=(summary or "").strip(), submitted_by=user
     )
-    report.full_clean(validate_constraints=False)
+    full_clean(report, validate_constraints=False)
     progress = []
     for entry in entries:
         item = CommitmentProgress(
@@ -42,10 +43,10 @@ def report_submit(
             quantity_achieved=entry.get("quantity_achieved"),
             note=(entry.get("note") or "").strip(),
         )
-        item.full_clean(exclude=["report"], validate_constraints=False)
+        full_clean(item, exclude=["report"], validate_constraints=False)
         progress.append(item)
-    duplicate = ValidationError(
-        _("The report for %(year)s has already been given.") % {"year": year}, code="duplicate"
+    duplicate = ServiceError(
+        "duplicate", _("The report for %(year)s has already been given.") % {"year": year}, 409
     )
     if pledge.reports.filter(year=year).exists():
         raise duplicate

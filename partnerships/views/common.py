@@ -1,38 +1,68 @@
 """Helpers the views share."""
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
+from functools import wraps
 
+from django.shortcuts import get_object_or_404, render
+
+from core.errors import ServiceError
 from core.locales import active_locale
-from home.policy_text import POLICY
-from partnerships.models import Organisation, PartnerIndexPage
+from core.rules import require
+from home.selectors import policy_page
+from partnerships.models import (
+    Organisation,
+    PartnerIndexPage,
+    ProgressStatus,
+    ReportState,
+    ReviewStatus,
+)
+
+# The vocabularies templates compare with (`organisation.status == ReviewStatus.APPROVED`), so
+# no template spells a status out.
+CHOICES = {
+    "ReviewStatus": ReviewStatus,
+    "ProgressStatus": ProgressStatus,
+    "ReportState": ReportState,
+}
 
 
-def add_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError onto the form: on the field when the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            if field == NON_FIELD_ERRORS:
-                target = None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        form.add_error(None, error)
+def answers_refusals(view):
+    """A refusal the view does not handle itself (its own permission check, mostly) becomes a
+    page that says why, with the status that fits."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except ServiceError as error:
+            return refused(request, error)
+
+    return wrapper
 
 
-def check(request, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
+def refused(request, error: ServiceError, template: str = "partnerships/refused.html"):
+    return render(request, template, {"error": error}, status=error.page_status)
+
+
+def form_status(form, error: ServiceError | None = None) -> int:
+    """A form shown again answers 400 (or the refusal's own status); a fresh one 200."""
+    if error is not None:
+        return error.page_status
+    return 400 if form.errors else 200
 
 
 def pledge_text(actor: str) -> dict:
-    """The policy's three principles and this actor's responsibilities, in the page language."""
-    language = get_language() if get_language() in POLICY else "da"
-    policy = POLICY[language]
-    responsibility = next(r for r in policy["responsibilities"] if r["actor"] == actor)
-    return {"principles": policy["principles"], "responsibility": responsibility}
+    """The policy's three principles and this actor's responsibilities as the published policy
+    page says them, in the reader's language (the Danish page when it has no translation)."""
+    page = policy_page(active_locale())
+    if page is None:
+        return {"principles": [], "responsibility": None}
+    return {
+        "principles": [block.value for block in page.principles],
+        "responsibility": next(
+            (block.value for block in page.responsibilities if block.value["actor"] == actor),
+            None,
+        ),
+    }
 
 
 def register_page(request):
@@ -42,6 +72,8 @@ def register_page(request):
 
 
 def organisation_for(request, pk: int, perm: str) -> Organisation:
+    """The organisation, if the user may `perm` it; otherwise the rules' refusal is raised (see
+    `answers_refusals`)."""
     organisation = get_object_or_404(Organisation, pk=pk)
-    check(request, perm, organisation)
+    require(request.user, perm, organisation)
     return organisation

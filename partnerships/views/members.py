@@ -2,26 +2,25 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.errors import ServiceError, add_to_form
 from partnerships import services
 from partnerships.forms import InviteForm
-from partnerships.models import Membership
-from partnerships.views.common import (
-    add_errors,
-    organisation_for,
-)
+from partnerships.models import Invitation, Membership
+from partnerships.views.common import answers_refusals, form_status, organisation_for
 
 
 @login_required
+@answers_refusals
 @require_POST
 def invite(request, pk):
     organisation = organisation_for(request, pk, "partnerships.manage_organisation")
     form = InviteForm(request.POST)
+    error = None
     if form.is_valid():
         try:
             services.member_invite(
@@ -30,8 +29,9 @@ def invite(request, pk):
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
             )
-        except ValidationError as error:
-            add_errors(form, error)
+        except ServiceError as refusal:
+            error = refusal
+            add_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -43,19 +43,20 @@ def invite(request, pk):
         request,
         "partnerships/invite.html",
         {"invite_form": form, "organisation": organisation},
-        status=400,
+        status=form_status(form, error),
     )
 
 
 @login_required
+@answers_refusals
 @require_POST
 def remove_member(request, pk, membership_pk):
     organisation = organisation_for(request, pk, "partnerships.manage_organisation")
     membership = get_object_or_404(Membership, pk=membership_pk, organisation=organisation)
     try:
         services.member_remove(user=request.user, membership=membership)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except ServiceError as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, _("%(name)s is no longer a member.") % {"name": membership.user})
     return redirect("partnerships:dashboard", pk=organisation.pk)
@@ -64,8 +65,6 @@ def remove_member(request, pk, membership_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
-    from partnerships.models import Invitation
-
     found = Invitation.objects.select_related("organisation").filter(token=token).first()
     if found is None:
         raise Http404
@@ -73,10 +72,8 @@ def invitation(request, token):
     if request.method == "POST":
         try:
             membership = services.invitation_accept(user=request.user, token=token)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        except PermissionDenied:
-            error = _("Please verify your e-mail address first.")
+        except ServiceError as refusal:
+            error = refusal  # the rules' reason: expired, another address, unverified...
         else:
             messages.success(
                 request,
@@ -87,5 +84,5 @@ def invitation(request, token):
         request,
         "partnerships/invitation.html",
         {"invitation": found, "error": error},
-        status=400 if error else 200,
+        status=error.page_status if error else 200,
     )

@@ -2,35 +2,43 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.errors import ServiceError, add_to_form
+from core.rules import refusal
 from partnerships import selectors, services
 from partnerships.forms import InviteForm, OrganisationForm, PledgeForm, ReportForm, WithdrawForm
 from partnerships.views.common import (
-    add_errors,
+    CHOICES,
+    answers_refusals,
+    form_status,
     organisation_for,
     pledge_text,
+    refused,
 )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request):
-    if not request.user.has_perm("partnerships.register_organisation"):
-        return render(request, "partnerships/verify_first.html", status=403)
+    if (error := refusal(request.user, "partnerships.register_organisation")) is not None:
+        if error.code == "unverified":
+            return refused(request, error, "partnerships/verify_first.html")
+        return refused(request, error)
     form = OrganisationForm(request.POST or None, request.FILES or None)
+    error = None
     if request.method == "POST" and form.is_valid():
         try:
             organisation = services.organisation_register(
                 user=request.user, **form.service_fields()
             )
-        except ValidationError as error:
-            add_errors(form, error)
+        except ServiceError as caught:
+            error = caught
+            add_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -38,11 +46,12 @@ def register(request):
                 % {"name": organisation.name},
             )
             return redirect("partnerships:pledge", pk=organisation.pk)
-    status = 400 if form.errors else 200
+    status = form_status(form, error)
     return render(request, "partnerships/register.html", {"form": form}, status=status)
 
 
 @login_required
+@answers_refusals
 def dashboard(request, pk):
     organisation = organisation_for(request, pk, "partnerships.view_dashboard")
     pledge = organisation.active_pledge
@@ -57,36 +66,41 @@ def dashboard(request, pk):
         "invitations": [i for i in organisation.invitations.all() if i.is_open],
         "invite_form": InviteForm(),
         "past_pledges": organisation.pledges.filter(withdrawn_at__isnull=False),
+        **CHOICES,
     }
     return render(request, "partnerships/dashboard.html", context)
 
 
 @login_required
+@answers_refusals
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     organisation = organisation_for(request, pk, "partnerships.manage_organisation")
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    error = None
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_update(
                 user=request.user, organisation=organisation, **form.service_fields()
             )
-        except ValidationError as error:
+        except ServiceError as caught:
+            error = caught
             organisation.refresh_from_db()
-            add_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The organisation's details are saved."))
             return redirect("partnerships:dashboard", pk=organisation.pk)
-    status = 400 if form.errors else 200
+    status = form_status(form, error)
     return render(
         request,
         "partnerships/edit.html",
-        {"form": form, "organisation": organisation},
+        {"form": form, "organisation": organisation, **CHOICES},
         status=status,
     )
 
 
 @login_required
+@answers_refusals
 @require_http_methods(["GET", "POST"])
 def pledge(request, pk):
     organisation = organisation_for(request, pk, "partnerships.manage_organisation")
@@ -95,6 +109,7 @@ def pledge(request, pk):
         return redirect("partnerships:dashboard", pk=organisation.pk)
     catalogue = selectors.catalogue_for(organisation.kind)
     form = PledgeForm(request.POST or None, catalogue=catalogue)
+    error = None
     if request.method == "POST" and form.is_valid():
         try:
             services.pledge_sign(
@@ -104,12 +119,13 @@ def pledge(request, pk):
                 signatory_role=form.cleaned_data["signatory_role"],
                 commitments=form.cleaned_data["commitments"],
             )
-        except ValidationError as error:
-            add_errors(form, error)
+        except ServiceError as caught:
+            error = caught
+            add_to_form(form, error)
         else:
             messages.success(request, _("Thank you! Your pledge is signed."))
             return redirect("partnerships:dashboard", pk=organisation.pk)
-    status = 400 if form.errors else 200
+    status = form_status(form, error)
     context = {
         "form": form,
         "organisation": organisation,
@@ -120,6 +136,7 @@ def pledge(request, pk):
 
 
 @login_required
+@answers_refusals
 @require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
     organisation = organisation_for(request, pk, "partnerships.manage_organisation")
@@ -127,19 +144,21 @@ def withdraw(request, pk):
     if active is None:
         raise Http404
     form = WithdrawForm(request.POST or None)
+    error = None
     if request.method == "POST" and form.is_valid():
         try:
             services.pledge_withdraw(
                 user=request.user, pledge=active, reason=form.cleaned_data["reason"]
             )
-        except ValidationError as error:
-            add_errors(form, error)
+        except ServiceError as caught:
+            error = caught
+            add_to_form(form, error)
         else:
             messages.success(
                 request, _("Your pledge is withdrawn; you no longer appear in the register.")
             )
             return redirect("partnerships:dashboard", pk=organisation.pk)
-    status = 400 if form.errors else 200
+    status = form_status(form, error)
     return render(
         request,
         "partnerships/withdraw.html",
@@ -149,6 +168,7 @@ def withdraw(request, pk):
 
 
 @login_required
+@answers_refusals
 @require_http_methods(["GET", "POST"])
 def report(request, pk):
     organisation = organisation_for(request, pk, "partnerships.report_progress")
@@ -159,6 +179,7 @@ def report(request, pk):
         return redirect("partnerships:dashboard", pk=organisation.pk)
     commitments = active.commitments.select_related("commitment_type")
     form = ReportForm(request.POST or None, commitments=commitments)
+    error = None
     if request.method == "POST" and form.is_valid():
         try:
             services.report_submit(
@@ -168,12 +189,13 @@ def report(request, pk):
                 entries=form.entries(),
                 summary=form.cleaned_data["summary"],
             )
-        except ValidationError as error:
-            add_errors(form, error)
+        except ServiceError as caught:
+            error = caught
+            add_to_form(form, error)
         else:
             messages.success(request, _("Thank you for your report."))
             return redirect("partnerships:dashboard", pk=organisation.pk)
-    status = 400 if form.errors else 200
+    status = form_status(form, error)
     return render(
         request,
         "partnerships/report.html",

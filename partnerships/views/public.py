@@ -5,10 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from partnerships import selectors
-from partnerships.views.common import (
-    pledge_text,
-    register_page,
-)
+from partnerships.views.common import CHOICES, pledge_text, register_page
 
 
 def partner(request, slug):
@@ -22,6 +19,7 @@ def partner(request, slug):
         "items": selectors.pledge_with_progress(pledge),
         "register_page": register_page(request),
         "pledge_text": pledge_text(organisation.actor) if pledge else None,
+        **CHOICES,
     }
     return render(request, "partnerships/partner.html", context)
 

@@ -68,7 +68,7 @@ def test_organisation_registers_gets_errors_it_can_reach_and_signs(page, e2e_ser
     page.wait_for_load_state()
     cvr = page.locator("#id_cvr")
     assert cvr.get_attribute("aria-invalid") == "true"
-    assert "id_cvr-errors" in cvr.get_attribute("aria-describedby")
+    assert "id_cvr_error" in cvr.get_attribute("aria-describedby")
     assert page.locator("#id_name").input_value() == "E2E Bakery ApS"  # nothing lost
     violations = axe_violations(page)
     assert violations == [], describe(violations)

@@ -27,14 +27,47 @@ def translated(text: str, language: str = "da") -> str:
 @pytest.fixture
 def register_page(db):
     """The register in English (a translation of the Danish one, as editors make it)."""
+    english = Locale.objects.get(language_code="en")
+    danish_page = home_in_two_languages().add_child(
+        instance=PartnerIndexPage(title="Partnere", slug="partnere")
+    )
+    page = danish_page.copy_for_translation(english)
+    page.title, page.slug = "Partners", "partners"
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def home_in_two_languages() -> HomePage:
     home = HomePage.objects.get(depth=2, locale__language_code="da")
     english = Locale.objects.get(language_code="en")
     if home.get_translation_or_none(english) is None:
         home.copy_for_translation(english).save_revision().publish()
-    danish_page = home.add_child(instance=PartnerIndexPage(title="Partnere", slug="partnere"))
-    page = danish_page.copy_for_translation(english)
-    page.title, page.slug = "Partners", "partners"
+    return home
+
+
+@pytest.fixture
+def policy(db):
+    """The published policy page, Danish and its English translation, as `load_policy` makes
+    it (only this page: loading the whole policy takes seconds). Returns the Danish page."""
+    from home.models import PolicyPage
+    from home.policy_spec import page_specs
+
+    def spec(language: str):
+        return next(s for s in page_specs(language) if s.key == "policy")
+
+    home = home_in_two_languages()
+    danish = spec("da")
+    page = home.add_child(
+        instance=PolicyPage(title=danish.title, slug=danish.slug, **danish.fields)
+    )
     page.save_revision().publish()
+    english = spec("en")
+    translation = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    translation.title, translation.slug = english.title, english.slug
+    for name, value in english.fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
     page.refresh_from_db()
     return page
 

@@ -18,15 +18,21 @@ def invite(client, organisation, email="colleague@org.example", role="member"):
 
 
 def link_from_mail() -> str:
-    return re.search(r"http://\S+/invitation/\S+/", mail.outbox[-1].body).group(0)
+    return re.search(r"https?://\S+/invitation/\S+/", mail.outbox[-1].body).group(0)
 
 
-def test_administrator_invites_by_email_and_the_invitee_accepts(client, resident):
+def test_administrator_invites_by_email_and_the_invitee_accepts(
+    client, resident, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "https://partners.example"
     organisation = OrganisationFactory(admin=resident)
     client.force_login(resident)
-    assert invite(client, organisation).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert invite(client, organisation).status_code == 302
     assert mail.outbox[-1].to == ["colleague@org.example"]
-    path = link_from_mail().split("127.0.0.1:8000", 1)[-1]
+    link = link_from_mail()
+    assert link.startswith("https://partners.example/da/")  # the organisation's language
+    path = link.split("partners.example", 1)[-1]
     colleague = UserFactory(email="colleague@org.example")
     client.logout()
     assert client.get(path).status_code == 302  # log in first
@@ -74,10 +80,13 @@ def test_unknown_invitation_is_not_found(client, resident):
     assert client.get("/en/partnerskaber/invitation/nope/").status_code == 404
 
 
-def test_inviting_a_bad_address_keeps_the_input(client, resident):
+def test_inviting_a_bad_address_keeps_the_input(
+    client, resident, django_capture_on_commit_callbacks
+):
     organisation = OrganisationFactory(admin=resident)
     client.force_login(resident)
-    response = invite(client, organisation, email="not-an-address")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = invite(client, organisation, email="not-an-address")
     assert response.status_code == 400
     assert 'value="not-an-address"' in response.content.decode()
     assert not mail.outbox
@@ -158,3 +167,24 @@ def test_members_of_approved_organisations_act_for_a_partner(resident):
     assert not is_partner(pending_admin)
     assert not partner_organisations(pending_admin).exists()
     assert not is_partner(UserFactory())
+
+
+def test_unverified_invitee_reads_the_reason_from_the_rules(client, resident):
+    organisation = OrganisationFactory(admin=resident)
+    invitation = Invitation.objects.create(
+        organisation=organisation, email="new@org.example", token="fresh-token"
+    )
+    client.force_login(UserFactory(email="new@org.example", verified=False))
+    response = client.post(reverse("partnerships:invitation", kwargs={"token": invitation.token}))
+    assert response.status_code == 403
+    assert "Confirm your e-mail address before you take part." in response.content.decode()
+    assert not Membership.objects.filter(user__email="new@org.example").exists()
+
+
+def test_member_who_may_not_manage_is_told_why(client, db):
+    member = UserFactory()
+    organisation = OrganisationFactory(member=member)
+    client.force_login(member)
+    response = client.get(reverse("partnerships:edit", kwargs={"pk": organisation.pk}))
+    assert response.status_code == 403
+    assert "Only the organisation&#x27;s administrators can do this." in response.content.decode()

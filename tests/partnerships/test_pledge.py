@@ -6,7 +6,8 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.models import Locale
 
 from partnerships.models import Kind, Pledge, ReviewStatus
 from tests.factories import UserFactory
@@ -46,7 +47,7 @@ def catalogue(db):
     ]
 
 
-def test_administrator_signs_the_pledge_with_commitments(client, resident, catalogue):
+def test_administrator_signs_the_pledge_with_commitments(client, resident, catalogue, policy):
     organisation = OrganisationFactory(admin=resident, status=ReviewStatus.APPROVED)
     client.force_login(resident)
     page = client.get(pledge_url(organisation)).content.decode()
@@ -67,7 +68,9 @@ def test_administrator_signs_the_pledge_with_commitments(client, resident, catal
     assert organisation.is_public
 
 
-def test_civil_society_signs_the_civil_society_responsibilities(client, resident, catalogue):
+def test_civil_society_signs_the_civil_society_responsibilities(
+    client, resident, catalogue, policy
+):
     organisation = OrganisationFactory(admin=resident, kind=Kind.HOUSING)
     client.force_login(resident)
     page = client.get(pledge_url(organisation)).content.decode()
@@ -77,6 +80,54 @@ def test_civil_society_signs_the_civil_society_responsibilities(client, resident
     assert Pledge.objects.get().actor == "civil_society"
     organisation.refresh_from_db()
     assert not organisation.is_public  # signed but not yet approved
+
+
+def edit_first_principle(page, *, title: str, text: str, publish: bool = True) -> None:
+    """What an editor does in the admin: change the first principle and publish (or not)."""
+    page = page.specific.get_latest_revision_as_object()
+    blocks = [dict(block) for block in page.principles.raw_data]
+    blocks[0] = {**blocks[0], "value": {**blocks[0]["value"], "title": title, "text": text}}
+    page.principles = blocks
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+
+
+def test_pledge_reads_the_principles_from_the_published_policy_page_in_the_readers_language(
+    client, resident, catalogue, policy
+):
+    english = policy.get_translation(Locale.objects.get(language_code="en"))
+    edit_first_principle(english, title="Variety feeds the city", text="<p>Edited in English.</p>")
+    edit_first_principle(policy, title="Forskellighed beriger", text="<p>Redigeret på dansk.</p>")
+    edit_first_principle(
+        english, title="A draft nobody published", text="<p>Draft.</p>", publish=False
+    )
+    organisation = OrganisationFactory(admin=resident)
+    client.force_login(resident)
+
+    html = client.get(pledge_url(organisation)).content.decode()  # /en/
+    assert "Variety feeds the city" in html and "Edited in English." in html
+    assert "Diversity is a resource" not in html  # the loader's text is not read
+    assert "A draft nobody published" not in html
+    assert "Forskellighed beriger" not in html
+    assert "Everyone must have the chance to take part" in html  # the other two stay
+
+    with translation.override("da"):
+        danish_url = pledge_url(organisation)
+    html = client.get(danish_url).content.decode()
+    assert "Forskellighed beriger" in html and "Redigeret på dansk." in html
+    assert "Variety feeds the city" not in html
+
+
+def test_pledge_falls_back_to_the_danish_policy_page_when_it_is_not_translated(
+    client, resident, catalogue, policy
+):
+    organisation = OrganisationFactory(admin=resident)
+    client.force_login(resident)
+    with translation.override("ar"):
+        url = pledge_url(organisation)
+    html = client.get(url).content.decode()
+    assert "Mangfoldighed er en ressource" in html
 
 
 def test_pledge_without_commitments_comes_back_with_a_message(client, resident, catalogue):
@@ -144,14 +195,17 @@ def test_signing_twice_is_turned_away(client, resident, catalogue):
     assert Pledge.objects.filter(organisation=organisation).count() == 1
 
 
-def test_administrator_withdraws_and_the_partner_leaves_the_register(client, resident):
+def test_administrator_withdraws_and_the_partner_leaves_the_register(
+    client, resident, django_capture_on_commit_callbacks
+):
     organisation = public_partner(admin=resident)
     public_url = organisation.get_absolute_url()
     assert client.get(public_url).status_code == 200
     client.force_login(resident)
     url = reverse("partnerships:withdraw", kwargs={"pk": organisation.pk})
     assert client.post(url, {"reason": "Closing down"}).status_code == 400  # not confirmed
-    response = client.post(url, {"reason": "Closing down", "confirm": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"reason": "Closing down", "confirm": "on"})
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert not organisation.is_public

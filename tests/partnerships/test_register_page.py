@@ -1,5 +1,6 @@
 """The public register: filters, search, counts, chart, totals, site search."""
 
+import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
@@ -37,15 +38,71 @@ def test_register_filters_by_kind_district_and_commitment(client, register_page)
     assert "2 of 3 partners match." in html
 
 
-def test_unknown_filter_values_do_not_break_the_page(client, register_page):
+def test_unknown_kind_answers_400_with_the_reason_and_the_other_filters_still_apply(
+    client, register_page
+):
     public_partner(name="Any Partner")
     public_partner(name="Valby Partner", district="valby")
-    response = client.get(
-        register_page.url, {"kind": "spaceship", "commitment": "abc", "district": "valby"}
-    )
-    assert response.status_code == 200
+    response = client.get(register_page.url, {"kind": "spaceship", "district": "valby"})
     html = response.content.decode()
-    assert "Valby Partner" in html and "Any Partner" not in html
+    assert response.status_code == 400
+    assert "Valby Partner" in html and "Any Partner" not in html  # the district still applies
+    assert 'id="id_kind_error"' in html  # the reason, next to the filter
+    assert "Select a valid choice." in html
+    assert 'aria-describedby="id_kind_error"' in html
+    assert '<option value="valby" selected>' in html  # the form comes back filled in
+    assert "1 of 2 partners match." in html
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("kind", "spaceship"),
+        ("district", "atlantis"),
+        ("commitment", "9" * 30),  # larger than any database integer
+        ("commitment", "abc"),
+        ("commitment", "\u00b2"),  # "²" (%C2%B2): a digit to str.isdigit, not to int()
+        ("district", "\u00b2"),
+        ("q", "x" * 101),
+    ],
+)
+def test_an_invalid_filter_answers_400_and_keeps_the_reader_on_the_page(
+    client, register_page, name, value
+):
+    public_partner(name="Shown Partner")
+    response = client.get(register_page.url, {name: value})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert f'id="id_{name}_error"' in html
+    assert "Shown Partner" in html  # nothing else narrowed the list
+    assert 'class="error-summary"' in html
+
+
+def test_raw_percent_encoded_filter_answers_400_not_500(client, register_page):
+    response = client.get(register_page.url + "?commitment=%C2%B2&side=%C2%B2")
+    assert response.status_code == 400
+
+
+def test_valid_filters_answer_200_without_an_error(client, register_page):
+    mentors = CommitmentTypeFactory(name="Mentors", unit="mentors")
+    public_partner(name="Union Valby", kind=Kind.UNION, cvr="", commitment_type=mentors)
+    response = client.get(register_page.url, {"kind": "union", "commitment": mentors.pk})
+    assert response.status_code == 200
+    assert "error-summary" not in response.content.decode()
+
+
+def test_register_filters_show_no_optional_marker(client, register_page):
+    html = client.get(register_page.url).content.decode()
+    assert "(optional)" not in html
+
+
+def test_selector_takes_plain_keyword_filters(db):
+    from partnerships.selectors import organisation_list
+
+    public_partner(name="Union Valby", kind=Kind.UNION, district="valby", cvr="")
+    public_partner(name="Business Valby", kind=Kind.BUSINESS, district="valby")
+    assert [o.name for o in organisation_list(kind="union", district="valby")] == ["Union Valby"]
+    assert [o.name for o in organisation_list()] == ["Business Valby", "Union Valby"]
 
 
 def test_chart_has_its_data_as_a_table(client, register_page):
@@ -83,7 +140,7 @@ def test_pledge_totals_for_a_focus_area(rf_request, register_page):
     assert "jobs" not in html
 
 
-def test_partner_page_shows_pledge_commitments_and_plain_text(client, db):
+def test_partner_page_shows_pledge_commitments_and_plain_text(client, policy):
     organisation = public_partner(quantity=12)
     organisation.description = "<script>alert(1)</script> See https://example.org"
     organisation.save()
@@ -107,9 +164,6 @@ def test_example_partners_say_so(client, db):
 
 
 # A request for template tags that need one.
-import pytest  # noqa: E402
-
-
 @pytest.fixture
 def rf_request(db):
     request = RequestFactory().get("/en/")

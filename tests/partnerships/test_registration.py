@@ -1,12 +1,15 @@
 """Registering an organisation: who may, what is checked, what the registrant sees."""
 
+from datetime import timedelta
+
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from partnerships.models import Membership, Organisation, ReviewStatus, Role
 from tests.factories import UserFactory
-from tests.partnerships.conftest import image_upload, organisation_post
+from tests.partnerships.conftest import image_upload, organisation_post, translated
 from tests.partnerships.factories import OrganisationFactory
 
 URL = "/en/partnerskaber/registrer/"
@@ -27,10 +30,21 @@ def test_unverified_user_is_asked_to_verify_first(client, db):
     assert not Organisation.objects.exists()
 
 
-def test_verified_resident_registers_and_becomes_administrator(client, resident):
+def test_blocked_user_is_told_why_they_cannot_register(client, db):
+    client.force_login(UserFactory(blocked_until=timezone.now() + timedelta(days=7)))
+    response = client.post(URL, organisation_post())
+    assert response.status_code == 403
+    assert "Your account is blocked from taking part." in response.content.decode()
+    assert not Organisation.objects.exists()
+
+
+def test_verified_resident_registers_and_becomes_administrator(
+    client, resident, django_capture_on_commit_callbacks
+):
     client.force_login(resident)
     assert client.get(URL).status_code == 200
-    response = client.post(URL, organisation_post())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, organisation_post())
     organisation = Organisation.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("partnerships:pledge", kwargs={"pk": organisation.pk})
@@ -39,9 +53,34 @@ def test_verified_resident_registers_and_becomes_administrator(client, resident)
     assert not organisation.is_public
     assert Membership.objects.get(organisation=organisation).user == resident
     assert Membership.objects.get(organisation=organisation).role == Role.ADMIN
-    assert len(mail.outbox) == 1
-    assert "karin@bageri.example" in mail.outbox[0].to
-    assert resident.email in mail.outbox[0].to
+    # One mail each: the administrator's in their language, the contact address in the
+    # organisation's.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(["karin@bageri.example", resident.email])
+    assert all(translated("We have received your registration") in m.subject for m in mail.outbox)
+    assert all(len(m.to) == 1 for m in mail.outbox)
+
+
+def test_each_administrator_reads_the_mail_in_their_language_and_the_contact_in_the_first(
+    resident, django_capture_on_commit_callbacks
+):
+    from partnerships.services import organisation_approve
+    from tests.factories import editor
+
+    first = UserFactory(preferred_language="en", email="first@org.example")
+    second = UserFactory(preferred_language="da", email="second@org.example")
+    organisation = OrganisationFactory(admin=first, contact_email="office@org.example")
+    Membership.objects.create(organisation=organisation, user=second, role=Role.ADMIN)
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation_approve(reviewer=editor(), organisation=organisation)
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    approved = "Your organisation is approved as a partner"
+    assert translated(approved, "en") in subjects["first@org.example"]
+    assert translated(approved, "da") in subjects["second@org.example"]
+    assert translated(approved, "en") in subjects["office@org.example"]  # the first admin's
+    assert translated(approved, "da") != translated(approved, "en")  # the test can tell them apart
+    by_address = {m.to[0]: m.body for m in mail.outbox}
+    assert "http://127.0.0.1:8000/en/partnerskaber/organisation/" in by_address["first@org.example"]
+    assert "/da/partnerskaber/organisation/" in by_address["second@org.example"]
 
 
 def test_business_without_cvr_gets_a_clear_message_and_keeps_its_input(client, resident):

@@ -82,40 +82,56 @@ def signed_2025(db):
     return partner_signed_on(date(2025, 3, 1), contact_email="boss@org.example")
 
 
-def test_reminder_is_sent_when_due_and_only_once(signed_2025):
+@pytest.fixture
+def remind(django_capture_on_commit_callbacks):
+    """`reminders_send` as the daily job runs it: the mails leave once the writes commit."""
+
+    def run(day: date) -> dict:
+        with django_capture_on_commit_callbacks(execute=True):
+            return reminders_send(today=day)
+
+    return run
+
+
+def test_reminder_is_sent_when_due_and_only_once(signed_2025, remind):
     organisation, pledge = signed_2025
-    assert reminders_send(today=date(2026, 2, 28)) == {"due": 0, "overdue": 0}
-    assert reminders_send(today=date(2026, 3, 1)) == {"due": 1, "overdue": 0}
+    assert remind(date(2026, 2, 28)) == {"due": 0, "overdue": 0}
+    assert remind(date(2026, 3, 1)) == {"due": 1, "overdue": 0}
     assert mail.outbox[-1].to == ["boss@org.example"]
     assert translated("It is time for your yearly partner report") in mail.outbox[-1].subject
-    assert reminders_send(today=date(2026, 3, 2)) == {"due": 0, "overdue": 0}
+    report_url = reverse("partnerships:report", kwargs={"pk": organisation.pk})
+    assert "http://127.0.0.1:8000" + report_url.replace("/en/", "/da/") in mail.outbox[-1].body
+    assert remind(date(2026, 3, 2)) == {"due": 0, "overdue": 0}
     assert len(mail.outbox) == 1
 
 
-def test_reminder_is_sent_again_when_overdue(signed_2025):
-    reminders_send(today=date(2026, 3, 1))
-    assert reminders_send(today=date(2026, 3, 31)) == {"due": 0, "overdue": 1}
+def test_reminder_is_sent_again_when_overdue(signed_2025, remind):
+    remind(date(2026, 3, 1))
+    assert remind(date(2026, 3, 31)) == {"due": 0, "overdue": 1}
     assert translated("Your yearly partner report is overdue") in mail.outbox[-1].subject
-    assert reminders_send(today=date(2026, 4, 15)) == {"due": 0, "overdue": 0}
+    assert remind(date(2026, 4, 15)) == {"due": 0, "overdue": 0}
     assert ReminderSent.objects.count() == 2
+    assert len(mail.outbox) == 2
 
 
-def test_no_reminder_once_the_report_is_in(signed_2025):
+def test_no_reminder_once_the_report_is_in(signed_2025, remind):
     _organisation, pledge = signed_2025
     YearlyReport.objects.create(pledge=pledge, year=2026)
-    assert reminders_send(today=date(2026, 3, 31)) == {"due": 0, "overdue": 0}
+    assert remind(date(2026, 3, 31)) == {"due": 0, "overdue": 0}
     assert not mail.outbox
 
 
-def test_no_reminder_for_a_withdrawn_pledge(signed_2025):
+def test_no_reminder_for_a_withdrawn_pledge(signed_2025, remind):
     _organisation, pledge = signed_2025
     Pledge.objects.filter(pk=pledge.pk).update(withdrawn_at=timezone.now())
-    assert reminders_send(today=date(2026, 3, 31)) == {"due": 0, "overdue": 0}
+    assert remind(date(2026, 3, 31)) == {"due": 0, "overdue": 0}
+    assert not mail.outbox
 
 
-def test_reminder_command_is_idempotent(signed_2025):
+def test_reminder_command_is_idempotent(signed_2025, django_capture_on_commit_callbacks):
     out = StringIO()
-    call_command("send_partner_reminders", "--today", "2026-03-05", stdout=out)
-    call_command("send_partner_reminders", "--today", "2026-03-05", stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_partner_reminders", "--today", "2026-03-05", stdout=out)
+        call_command("send_partner_reminders", "--today", "2026-03-05", stdout=out)
     assert "1 due" in out.getvalue() and "0 due" in out.getvalue()
     assert len(mail.outbox) == 1

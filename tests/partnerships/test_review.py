@@ -27,32 +27,40 @@ def test_staff_list_and_filter_organisations_in_the_admin(client, staff):
     assert "Waiting Org" in html and "Done Org" not in html
 
 
-def test_staff_approve_and_the_organisation_is_told(client, staff, resident):
+def test_staff_approve_and_the_organisation_is_told(
+    client, staff, resident, django_capture_on_commit_callbacks
+):
     organisation = OrganisationFactory(admin=resident, contact_email="boss@org.example")
     PledgeFactory(organisation=organisation)
     client.force_login(staff)
     page = client.get(review_url(organisation)).content.decode()
     assert organisation.cvr in page and "Sam Signer" in page
-    response = client.post(review_url(organisation), {"action": "approve"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(review_url(organisation), {"action": "approve"})
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.status == ReviewStatus.APPROVED
     assert organisation.reviewed_by == staff
     assert organisation.is_public  # approved with a pledge
-    assert mail.outbox[-1].to == sorted(["boss@org.example", resident.email])
-    assert translated("Your organisation is approved as a partner") in mail.outbox[-1].subject
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(["boss@org.example", resident.email])
+    for message in mail.outbox:
+        assert translated("Your organisation is approved as a partner") in message.subject
 
 
-def test_rejection_needs_a_reason_and_the_reason_is_sent(client, staff):
+def test_rejection_needs_a_reason_and_the_reason_is_sent(
+    client, staff, django_capture_on_commit_callbacks
+):
     organisation = OrganisationFactory(contact_email="boss@org.example")
     client.force_login(staff)
     response = client.post(review_url(organisation), {"action": "reject", "reason": ""})
     assert response.status_code == 400
+    assert 'id="id_reason_error"' in response.content.decode()
     organisation.refresh_from_db()
     assert organisation.status == ReviewStatus.PENDING
-    response = client.post(
-        review_url(organisation), {"action": "reject", "reason": "The CVR belongs to another."}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            review_url(organisation), {"action": "reject", "reason": "The CVR belongs to another."}
+        )
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.status == ReviewStatus.REJECTED
@@ -167,3 +175,31 @@ def test_moderator_keeps_to_the_debates_and_cannot_change_the_catalogue(client, 
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert not moderator().has_perm("partnerships.review_organisation")
+
+
+def test_every_csv_cell_that_starts_like_a_formula_is_escaped(client, staff):
+    """Whatever an organisation typed, in any column, reaches a spreadsheet as text."""
+    from partnerships.models import CommitmentProgress, ProgressStatus, YearlyReport
+    from tests.partnerships.factories import CommitmentTypeFactory
+
+    starts = ["=", "+", "-", "@"]
+    organisation = public_partner(
+        name='=HYPERLINK("http://evil.example")',
+        cvr="+4512345678",
+        commitment_type=CommitmentTypeFactory(name="@SUM(A1:A9)", unit="-1+1 places"),
+    )
+    commitment = organisation.active_pledge.commitments.get()
+    commitment.description = "=1+1"
+    commitment.save()
+    report = YearlyReport.objects.create(pledge=organisation.active_pledge, year=2026)
+    CommitmentProgress.objects.create(
+        report=report, commitment=commitment, status=ProgressStatus.IN_PROGRESS, note="-2+3"
+    )
+    client.force_login(staff)
+    response = client.get(reverse("partnerships_admin:overview_csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    cells = [cell for row in rows for cell in row]
+    typed = {'=HYPERLINK("http://evil.example")', "+4512345678", "@SUM(A1:A9)", "-1+1 places"}
+    typed |= {"=1+1", "-2+3"}
+    assert {"'" + value for value in typed} <= set(cells)  # each escaped, none lost
+    assert not [cell for cell in cells if cell[:1] in starts]

@@ -63,6 +63,7 @@ def register_listing(*, page_number=None, **filters) -> dict:
         "result_count": paginator.count,
         "total_count": Organisation.objects.public().count(),
         "chart": partner_chart(),
+        "totals": pledge_totals(),
     }
 
 

@@ -34,8 +34,10 @@ def test_every_app_offers_its_demo_content_in_order():
     ]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_block_runs_the_blocked_hook_after_commit(monkeypatch):
+@pytest.mark.django_db
+def test_a_block_runs_the_blocked_hook_after_commit(
+    monkeypatch, django_capture_on_commit_callbacks
+):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -47,5 +49,9 @@ def test_a_block_runs_the_blocked_hook_after_commit(monkeypatch):
         lambda name: [lambda u, r: seen.append((u.pk, r))] if name == hooks.ACCOUNT_BLOCKED else [],
     )
     user = UserFactory()
-    user_block(user=user, until=timezone.now() + timedelta(days=1), reason="spam")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        user_block(user=user, until=timezone.now() + timedelta(days=1), reason="spam")
+    assert seen == []  # nothing before the block has committed
+    for callback in callbacks:
+        callback()
     assert seen == [(user.pk, "spam")]

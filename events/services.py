@@ -3,7 +3,11 @@ submitting events for the editors to approve.
 
 Every sign-up and cancellation locks the event's row first (SELECT ... FOR UPDATE on
 PostgreSQL; on SQLite the IMMEDIATE transaction already serialises writers), so counting the
-confirmed places and adding one is a single step however many people click at once."""
+confirmed places and adding one is a single step however many people click at once.
+
+A refusal is a `core.errors.ServiceError`: who may act is asked once with `require(...)` (the
+reasons live in events/rules.py); the event's state at the given time (sign-up window, start)
+is checked under the lock and answered with a 409."""
 
 from contextlib import contextmanager
 

@@ -1,7 +1,9 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -290,3 +292,99 @@ def test_a_place_cannot_be_cancelled_once_the_event_has_started(client):
         registration_cancel(registration=registration, user=resident, now=later)
     registration.refresh_from_db()
     assert registration.status == "confirmed"
+
+
+# Refusals say why, with the status the page answers with.
+
+
+@pytest.mark.parametrize(
+    ("person", "code", "status", "message"),
+    [
+        (lambda: AnonymousUser(), "login_required", 401, "Log in"),
+        (
+            lambda: UserFactory(verified=False),
+            "unverified",
+            403,
+            "Verify your e-mail address to sign up for events.",
+        ),
+        (
+            lambda: UserFactory(blocked_until=timezone.now() + timedelta(days=3)),
+            "blocked",
+            403,
+            "blocked",
+        ),
+    ],
+)
+def test_a_refused_sign_up_names_the_reason(person, code, status, message):
+    event = EventPageFactory()
+    with pytest.raises(ServiceError) as refused:
+        registration_create(event=event, user=person())
+    assert (refused.value.code, refused.value.status) == (code, status)
+    assert message in refused.value.message
+    assert not Registration.objects.exists()
+
+
+def test_a_closed_sign_up_is_a_conflict_not_a_refusal_of_the_person():
+    event = EventPageFactory(signup_closes=timezone.now() - timedelta(minutes=1))
+    with pytest.raises(ServiceError) as refused:
+        registration_create(event=event, user=UserFactory())
+    assert (refused.value.code, refused.value.status) == ("signup_closed", 409)
+
+
+def test_blocked_resident_is_told_on_the_page_that_the_account_is_blocked(client):
+    event = EventPageFactory()
+    client.force_login(UserFactory(blocked_until=timezone.now() + timedelta(days=3)))
+    response = client.post(reverse("events:signup", args=[event.pk]))
+    assert response.status_code == 403
+    assert "blocked" in response.content.decode()
+
+
+# The e-mails: links from SITE_URL, and only news that still holds when the write commits.
+
+
+def test_confirmation_mail_and_its_calendar_entry_link_to_the_site_url(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "http://127.0.0.1:8201"
+    event = EventPageFactory(title="Konferencen")
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(event=event, user=UserFactory())
+    [message] = mail.outbox
+    link = f"http://127.0.0.1:8201{event.url}"
+    assert link.startswith("http://127.0.0.1:8201/da/")
+    assert link in message.body
+    assert "localhost" not in message.body
+    [(_filename, content, _mimetype)] = message.attachments
+    assert str(Calendar.from_ical(content).events[0]["URL"]) == link
+
+
+def test_calendar_file_and_feed_link_to_the_site_url_whoever_asks(settings, client):
+    settings.SITE_URL = "http://127.0.0.1:8201"
+    event = EventPageFactory()
+    link = f"http://127.0.0.1:8201{event.url}"
+    single = Calendar.from_ical(client.get(reverse("events:event_ics", args=[event.pk])).content)
+    assert str(single.events[0]["URL"]) == link
+    feed = Calendar.from_ical(client.get(reverse("events:feed"), HTTP_HOST="localhost").content)
+    assert str(feed.events[0]["URL"]) == link
+
+
+def test_a_mail_whose_news_no_longer_holds_at_commit_is_not_sent(
+    django_capture_on_commit_callbacks,
+):
+    event = EventPageFactory(capacity=1, title="Statusmødet")
+    first, second = UserFactory(), UserFactory()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        place = registration_create(event=event, user=first)
+        registration_create(event=event, user=second)
+        registration_cancel(registration=place, user=first)
+    # The first person's place was taken back and the second was promoted before the commit:
+    # neither "your place" nor "waiting list" is true any more, the promotion is.
+    assert [m.to for m in mail.outbox] == [[second.email]]
+    assert mail.outbox[0].subject.endswith("A place has freed up for you: Statusmødet")
+
+
+def test_mail_subjects_show_the_title_as_typed(django_capture_on_commit_callbacks):
+    event = EventPageFactory(title="Mad & musik <3")
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(event=event, user=UserFactory())
+    assert mail.outbox[0].subject.endswith("Your place: Mad & musik <3")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.rules import refusal
 from events.models import EventIndexPage, EventKind, EventPage, Registration, RegistrationStatus
 
 PAST_PAGE_SIZE = 12
@@ -56,6 +57,7 @@ def event_listing(
 
 def event_page_context(*, event: EventPage, user) -> dict:
     registration = None
+    signup_refusal = refusal(user, "events.sign_up", event)
     if user.is_authenticated:
         registration = Registration.objects.active().filter(event=event, user=user).first()
     confirmed = Registration.objects.filter(event=event).confirmed().count()
@@ -81,7 +83,8 @@ def event_page_context(*, event: EventPage, user) -> dict:
         "is_full": places_left == 0,
         "signup_state": event.signup_state(),
         "page_is_past": event.is_past(),
-        "can_sign_up": user.has_perm("events.sign_up", event),
+        "can_sign_up": signup_refusal is None,
+        "signup_refusal": signup_refusal,
         "can_see_attendees": user.has_perm("events.see_attendees", event),
         "statuses": RegistrationStatus,
     }

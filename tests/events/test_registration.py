@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -388,3 +388,23 @@ def test_mail_subjects_show_the_title_as_typed(django_capture_on_commit_callback
     with django_capture_on_commit_callbacks(execute=True):
         registration_create(event=event, user=UserFactory())
     assert mail.outbox[0].subject.endswith("Your place: Mad & musik <3")
+
+
+@pytest.mark.parametrize(("preferred", "weekday"), [("en", "Monday"), ("", "mandag")])
+def test_the_mail_is_in_the_residents_language_else_the_events(
+    django_capture_on_commit_callbacks, preferred, weekday
+):
+    monday = timezone.make_aware(datetime(2030, 3, 4, 17, 0))
+    event = EventPageFactory(start=monday, end=monday + timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(event=event, user=UserFactory(preferred_language=preferred))
+    assert weekday in mail.outbox[0].body
+
+
+def test_blocked_resident_reads_on_the_event_page_why_there_is_no_sign_up_button(client):
+    event = EventPageFactory()
+    client.force_login(UserFactory(blocked_until=timezone.now() + timedelta(days=3)))
+    html = client.get(event.url).content.decode()
+    assert "Your account is blocked from taking part." in html
+    assert "Confirm your e-mail address first" not in html
+    assert reverse("events:signup", args=[event.pk]) not in html

@@ -79,8 +79,12 @@ def render_message(
     return message
 
 
-def _send(message: EmailMessage, template_prefix: str) -> None:
+def _send(
+    message: EmailMessage, template_prefix: str, send_if: Callable[[], bool] | None = None
+) -> None:
     try:
+        if send_if is not None and not send_if():
+            return
         message.send()
     except Exception:  # the write stands; the mail server is not our record
         log.exception("e-mail: could not send %s", template_prefix)
@@ -93,10 +97,12 @@ def send_to(
     attachments: Sequence[Attachment] = (),
     language: str | None = None,
     reply_to: Iterable[str] | None = None,
+    send_if: Callable[[], bool] | None = None,
 ) -> EmailMessage | None:
     """Renders now, sends after commit. `recipient` is a User (its preferred language decides)
     or an address (then `language`, or the site's default). Returns the message, or None when
-    there is nobody to send to."""
+    there is nobody to send to. `send_if`, asked after commit, can hold back a message whose
+    news no longer holds (a place given and taken back in the same transaction)."""
     message = render_message(
         recipient,
         template_prefix,
@@ -106,5 +112,5 @@ def send_to(
         reply_to=reply_to,
     )
     if message is not None:
-        transaction.on_commit(lambda: _send(message, template_prefix))
+        transaction.on_commit(lambda: _send(message, template_prefix, send_if))
     return message

@@ -1,44 +1,50 @@
 """The e-mails a person gets about their place: confirmed (with the event as .ics), on the
-waiting list, and promoted from it (with the .ics). Sent after the transaction commits."""
+waiting list, and promoted from it (with the .ics).
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
+Each mail is rendered when the registration changes (inside the service's transaction, so it
+shows the registration as that change left it) and sent after commit by `core.email.send_to`,
+in the person's language, else the event's. A mail whose news no longer holds at commit, such
+as "you are on the waiting list" for someone promoted later in the same transaction, is held
+back: the person gets the mail about where they ended up."""
 
+from functools import partial
+
+from core.email import Attachment, send_to
+from core.links import page_url
 from events.calendars import event_calendar
+from events.models import Registration, RegistrationStatus
 
-SUBJECT_TEMPLATES = {
-    "confirmed": "events/email/confirmed_subject.txt",
-    "waiting": "events/email/waiting_subject.txt",
-    "promoted": "events/email/promoted_subject.txt",
+CONFIRMED = "confirmed"
+WAITING = "waiting"
+PROMOTED = "promoted"
+
+# The status each mail announces; it must still be the registration's status at commit.
+ANNOUNCES = {
+    CONFIRMED: RegistrationStatus.CONFIRMED,
+    WAITING: RegistrationStatus.WAITING,
+    PROMOTED: RegistrationStatus.CONFIRMED,
 }
+WITH_CALENDAR = {CONFIRMED, PROMOTED}
 
 
-def event_url(event) -> str:
-    return event.get_full_url() or ""
+def _still_in(registration_id: int, status: str) -> bool:
+    return Registration.objects.filter(pk=registration_id, status=status).exists()
 
 
-def send_registration_email(*, registration_id: int, kind: str) -> None:
-    from events.models import Registration
-
-    registration = (
-        Registration.objects.select_related("user", "event").filter(pk=registration_id).first()
-    )
-    if registration is None or not registration.user.email:
-        return
+def send_registration_email(*, registration: Registration, kind: str):
+    """Renders the `kind` mail about `registration` now and sends it after commit."""
     user, event = registration.user, registration.event
-    language = user.preferred_language or event.locale.language_code or settings.LANGUAGE_CODE
-    with translation.override(language):
-        url = event_url(event)
-        context = {"user": user, "event": event, "url": url, "registration": registration}
-        subject = render_to_string(SUBJECT_TEMPLATES[kind], context).strip()
-        body = render_to_string(f"events/email/{kind}.txt", context)
-        message = EmailMessage(
-            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-            body=body,
-            to=[user.email],
+    url = page_url(event)
+    attachments = ()
+    if kind in WITH_CALENDAR:
+        attachments = (
+            Attachment("event.ics", partial(event_calendar, event, url=url), "text/calendar"),
         )
-        if kind in ("confirmed", "promoted"):
-            message.attach("event.ics", event_calendar(event, url=url), "text/calendar")
-        message.send()
+    return send_to(
+        user,
+        f"events/email/{kind}",
+        {"user": user, "event": event, "url": url, "registration": registration},
+        attachments=attachments,
+        language=user.preferred_language or event.locale.language_code,
+        send_if=partial(_still_in, registration.pk, ANNOUNCES[kind]),
+    )

@@ -1,16 +1,24 @@
 import re
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Districts, EventKind, EventPage
+from events.models import Districts, EventKind, EventPage, OrganiserType
 
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+# Months a calendar can hold: year 1 or 9999 would overflow the date arithmetic.
+YEARS = range(1900, 3000)
+# More places than any venue in the city has; beyond it the database's integer overflows.
+MAX_CAPACITY = 100_000
 
 
 class EventFilterForm(forms.Form):
     """The listing's GET form. Every field is optional; a bad value is reported, not a 500."""
+
+    # Every filter is optional, so no label says so.
+    hide_optional = True
 
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices]
@@ -34,7 +42,7 @@ class EventFilterForm(forms.Form):
         if not value:
             return None
         match = MONTH_RE.match(value)
-        if not match:
+        if not match or int(match.group(1)) not in YEARS:
             raise forms.ValidationError(_("Write the month as year-month, for example 2027-03."))
         return int(match.group(1)), int(match.group(2))
 
@@ -89,6 +97,10 @@ class EventSubmissionForm(forms.ModelForm):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].help_text = ""
+        capacity = self.fields["capacity"]
+        capacity.max_value = MAX_CAPACITY
+        capacity.validators.append(MaxValueValidator(MAX_CAPACITY))
+        capacity.widget.attrs["max"] = MAX_CAPACITY
         if organisations is not None and organisations.exists():
             # Members of approved partner organisations pick theirs from the register.
             del self.fields["organiser_name"]
@@ -113,7 +125,7 @@ class EventSubmissionForm(forms.ModelForm):
             return
         if self.cleaned_data.get("organisation"):
             self.instance.organiser_organisation = self.cleaned_data["organisation"]
-        self.instance.organiser_type = "partner"
+        self.instance.organiser_type = OrganiserType.PARTNER
         for field, message in self.instance.event_errors().items():
             if field in self.fields and field not in self.errors:
                 self.add_error(field, message)

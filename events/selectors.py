@@ -1,5 +1,6 @@
 """Reads: the listing with its filters, what an event page shows a given person, the annual
-cycle, and the organiser's lists."""
+cycle, and the organiser's lists. Filters arrive as plain keyword arguments; the page binds
+the form (core.pages.FilterableIndexMixin)."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -10,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from events.forms import EventFilterForm
-from events.models import EventIndexPage, EventKind, EventPage, Registration
+from core.rules import refusal
+from events.models import EventIndexPage, EventKind, EventPage, Registration, RegistrationStatus
 
 PAST_PAGE_SIZE = 12
 
@@ -30,39 +31,40 @@ def filter_events(qs, *, kind=None, district=None, month=None):
     return qs
 
 
-def event_listing(*, index: EventIndexPage, params) -> dict:
-    form = EventFilterForm(params or None)
-    filters = {}
-    if form.is_valid():
-        filters = {key: value for key, value in form.cleaned_data.items() if value}
-    elif not form.is_bound:
-        form = EventFilterForm()
-    events = filter_events(EventPage.objects.child_of(index).live().public().specific(), **filters)
-    now = timezone.now()
-    upcoming = list(events.upcoming(now))
-    past = Paginator(events.past(now), PAST_PAGE_SIZE).get_page(params.get("page"))
-    query = params.copy()
-    query.pop("page", None)
+def event_listing(
+    *,
+    index: EventIndexPage,
+    kind: str | None = None,
+    district: str | None = None,
+    month: tuple[int, int] | None = None,
+    page=None,
+    now: datetime | None = None,
+) -> dict:
+    """The index's published events: all upcoming ones, and the past ones a page at a time
+    (`page` as typed: a page number that is not one gives the first or the last page)."""
+    events = filter_events(
+        EventPage.objects.child_of(index).live().public().specific(),
+        kind=kind,
+        district=district,
+        month=month,
+    )
+    now = now or timezone.now()
     return {
-        "filter_form": form,
-        "filters_invalid": form.is_bound and not form.is_valid(),
-        "filters_active": bool(filters),
-        "upcoming_events": upcoming,
-        "past_events": past,
-        "filter_query": query.urlencode(),
-        "kinds": EventKind.choices,
+        "upcoming_events": list(events.upcoming(now)),
+        "past_events": Paginator(events.past(now), PAST_PAGE_SIZE).get_page(page),
     }
 
 
 def event_page_context(*, event: EventPage, user) -> dict:
     registration = None
+    signup_refusal = refusal(user, "events.sign_up", event)
     if user.is_authenticated:
         registration = Registration.objects.active().filter(event=event, user=user).first()
     confirmed = Registration.objects.filter(event=event).confirmed().count()
     waiting = Registration.objects.filter(event=event).waiting().count()
     places_left = None if event.capacity is None else max(event.capacity - confirmed, 0)
     position = None
-    if registration is not None and registration.status == "waiting":
+    if registration is not None and registration.status == RegistrationStatus.WAITING:
         position = (
             Registration.objects.filter(event=event)
             .waiting()
@@ -81,8 +83,10 @@ def event_page_context(*, event: EventPage, user) -> dict:
         "is_full": places_left == 0,
         "signup_state": event.signup_state(),
         "page_is_past": event.is_past(),
-        "can_sign_up": user.has_perm("events.sign_up"),
+        "can_sign_up": signup_refusal is None,
+        "signup_refusal": signup_refusal,
         "can_see_attendees": user.has_perm("events.see_attendees", event),
+        "statuses": RegistrationStatus,
     }
 
 
@@ -91,7 +95,9 @@ def organiser_lists(*, event: EventPage) -> dict:
     return {
         "confirmed": list(rows.confirmed().order_by("confirmed_at", "pk")),
         "waiting": list(rows.waiting()),
-        "cancelled": list(rows.filter(status="cancelled").order_by("cancelled_at", "pk")),
+        "cancelled": list(
+            rows.filter(status=RegistrationStatus.CANCELLED).order_by("cancelled_at", "pk")
+        ),
     }
 
 

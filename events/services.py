@@ -3,17 +3,23 @@ submitting events for the editors to approve.
 
 Every sign-up and cancellation locks the event's row first (SELECT ... FOR UPDATE on
 PostgreSQL; on SQLite the IMMEDIATE transaction already serialises writers), so counting the
-confirmed places and adding one is a single step however many people click at once."""
+confirmed places and adding one is a single step however many people click at once.
 
-from functools import partial
+A refusal is a `core.errors.ServiceError`: who may act is asked once with `require(...)` (the
+reasons live in events/rules.py); the event's state at the given time (sign-up window, start)
+is checked under the lock and answered with a 409."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
-from events.emails import send_registration_email
+from core.errors import ServiceError
+from core.rules import require
+from events import emails
 from events.models import (
     EventIndexPage,
     EventPage,
@@ -28,14 +34,27 @@ def _lock_event(event_id: int) -> EventPage:
 
 
 def _notify(registration: Registration, kind: str) -> None:
-    transaction.on_commit(
-        partial(send_registration_email, registration_id=registration.pk, kind=kind)
-    )
+    emails.send_registration_email(registration=registration, kind=kind)
+
+
+@contextmanager
+def _as_service_error():
+    """A model's own validation (full_clean, Wagtail's page save) speaks as a ServiceError, with
+    each message on its field."""
+    try:
+        yield
+    except ValidationError as error:
+        raise ServiceError.from_validation_error(error) from error
+
+
+def _full_clean(instance) -> None:
+    with _as_service_error():
+        instance.full_clean()
 
 
 def _promote_waiting(event: EventPage, now) -> list[Registration]:
     """Fills free places from the front of the waiting list. The caller holds the lock."""
-    waiting = Registration.objects.filter(event=event).waiting()
+    waiting = Registration.objects.filter(event=event).waiting().select_related("user")
     if event.capacity is not None:
         free = event.capacity - Registration.objects.filter(event=event).confirmed().count()
         if free <= 0:
@@ -46,7 +65,8 @@ def _promote_waiting(event: EventPage, now) -> list[Registration]:
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at"])
-        _notify(registration, "promoted")
+        registration.event = event
+        _notify(registration, emails.PROMOTED)
         promoted.append(registration)
     return promoted
 
@@ -54,13 +74,12 @@ def _promote_waiting(event: EventPage, now) -> list[Registration]:
 def registration_create(*, event: EventPage, user, now=None) -> Registration:
     """Gives the person a place, or a place in line when the event is full. Signing up twice
     returns the existing registration (a double click must not queue someone twice)."""
-    if not user.has_perm("events.sign_up"):
-        raise PermissionDenied(_("Verify your e-mail address to sign up for events."))
+    require(user, "events.sign_up", event)
     now = now or timezone.now()
     with transaction.atomic():
         event = _lock_event(event.pk)
         if not event.is_accepting_signups(now):
-            raise ValidationError(_("Sign-up for this event is not open."))
+            raise ServiceError("signup_closed", _("Sign-up for this event is not open."), 409)
         existing = Registration.objects.active().filter(event=event, user=user).first()
         if existing is not None:
             return existing
@@ -75,17 +94,15 @@ def registration_create(*, event: EventPage, user, now=None) -> Registration:
             created_at=now,
             confirmed_at=now if has_place else None,
         )
-        registration.full_clean()
+        _full_clean(registration)
         registration.save()
-        _notify(registration, "confirmed" if has_place else "waiting")
+        _notify(registration, emails.CONFIRMED if has_place else emails.WAITING)
     return registration
 
 
 def registration_cancel(*, registration: Registration, user, now=None) -> Registration:
     """Cancels a place or a place in line; a freed place goes to the first person waiting."""
-    event = registration.event
-    if registration.user_id != user.pk and not user.has_perm("events.see_attendees", event):
-        raise PermissionDenied(_("You can only cancel your own registration."))
+    require(user, "events.cancel_registration", registration)
     now = now or timezone.now()
     with transaction.atomic():
         event = _lock_event(registration.event_id)
@@ -93,10 +110,10 @@ def registration_cancel(*, registration: Registration, user, now=None) -> Regist
         if not registration.is_active:
             return registration
         if event.start <= now:
-            raise ValidationError(_("This event has already started."))
+            raise ServiceError("started", _("This event has already started."), 409)
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = now
-        registration.full_clean()
+        _full_clean(registration)
         registration.save(update_fields=["status", "cancelled_at"])
         _promote_waiting(event, now)
     return registration
@@ -111,8 +128,7 @@ def event_fill_from_waiting_list(*, event: EventPage, now=None) -> list[Registra
 def event_submit(*, user, index: EventIndexPage, data: dict) -> EventPage:
     """A partner proposes an event. It becomes a draft page in the editors' review queue and
     is published when an editor approves it; until then nobody else sees it."""
-    if not user.has_perm("events.submit_event"):
-        raise PermissionDenied(_("Only approved partner organisations can submit events."))
+    require(user, "events.submit_event")
     data = dict(data)
     description = data.pop("description", "")
     organisation = data.pop("organisation", None)
@@ -121,10 +137,13 @@ def event_submit(*, user, index: EventIndexPage, data: dict) -> EventPage:
 
         organisations = approved_organisations(user)
         if organisations is None or not organisations.filter(pk=organisation.pk).exists():
-            raise PermissionDenied(_("You can only submit events for your own organisation."))
+            message = _("You can only submit events for your own organisation.")
+            raise ServiceError(
+                "not_your_organisation", message, 403, fields={"organisation": [message]}
+            )
         data["organiser_organisation"] = organisation
         data["organiser_name"] = organisation.name
-    with transaction.atomic():
+    with _as_service_error(), transaction.atomic():
         event = EventPage(
             **data,
             description=linebreaks(description, autoescape=True) if description else "",

@@ -6,7 +6,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
@@ -15,11 +15,22 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.csv import safe_row
+from core.errors import ServiceError, add_to_form
+from core.links import page_url
 from core.locales import active_locale
+from core.rules import refusal
 from events import selectors, services
 from events.calendars import event_calendar, feed_calendar
 from events.forms import EventSubmissionForm
-from events.models import Districts, EventIndexPage, EventKind, EventPage, Registration
+from events.models import (
+    Districts,
+    EventIndexPage,
+    EventKind,
+    EventPage,
+    Registration,
+    RegistrationStatus,
+)
 from events.rules import approved_organisations
 
 
@@ -44,11 +55,9 @@ def signup(request, pk: int):
         return redirect_to_login(event.get_url(request))
     try:
         registration = services.registration_create(event=event, user=request.user)
-    except PermissionDenied as error:
-        return _render_event(request, event, 403, signup_error=str(error))
-    except ValidationError as error:
-        return _render_event(request, event, 409, signup_error=" ".join(error.messages))
-    if registration.status == "confirmed":
+    except ServiceError as error:
+        return _render_event(request, event, error.page_status, signup_error=error.message)
+    if registration.status == RegistrationStatus.CONFIRMED:
         messages.success(request, _("You have a place. We have sent you an e-mail."))
     else:
         messages.info(
@@ -72,14 +81,10 @@ def cancel(request, pk: int):
         return _back_to_event(request, event)
     try:
         services.registration_cancel(registration=registration, user=request.user)
-    except ValidationError as error:
-        return _render_event(request, event, 409, signup_error=" ".join(error.messages))
+    except ServiceError as error:
+        return _render_event(request, event, error.page_status, signup_error=error.message)
     messages.success(request, _("Your registration is cancelled."))
     return _back_to_event(request, event)
-
-
-def _absolute_url(request, event: EventPage) -> str:
-    return request.build_absolute_uri(event.get_url(request))
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -91,7 +96,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def event_ics(request, pk: int):
     event = _event(pk)
-    url = _absolute_url(request, event)
+    url = page_url(event)
     return _ics_response(event_calendar(event, url=url), f"{slugify(event.title) or 'event'}.ics")
 
 
@@ -117,7 +122,7 @@ def feed(request):
     name = "-".join(part for part in ("events", kind, district) if part)
     content = feed_calendar(
         " · ".join(names),
-        [(event, _absolute_url(request, event)) for event in events[:500]],
+        [(event, page_url(event)) for event in events[:500]],
         key=f"{request.LANGUAGE_CODE}-{name}",
     )
     response = _ics_response(content, f"{name}.ics")
@@ -161,12 +166,6 @@ def attendees(request, pk: int):
     )
 
 
-def _csv_cell(value) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @login_required
 @require_GET
 def attendees_csv(request, pk: int):
@@ -178,21 +177,25 @@ def attendees_csv(request, pk: int):
     response.write("\ufeff")  # Excel reads UTF-8 only with the byte-order mark
     writer = csv.writer(response)
     writer.writerow(
-        [_("List"), _("Place"), _("Name"), _("E-mail"), _("Signed up"), _("Place confirmed")]
+        safe_row(
+            [_("List"), _("Place"), _("Name"), _("E-mail"), _("Signed up"), _("Place confirmed")]
+        )
     )
     for label, rows in ((_("Attending"), lists["confirmed"]), (_("Waiting"), lists["waiting"])):
         for position, registration in enumerate(rows, start=1):
             writer.writerow(
-                [
-                    label,
-                    position,
-                    _csv_cell(registration.user.display_name),
-                    _csv_cell(registration.user.email),
-                    timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-                    timezone.localtime(registration.confirmed_at).strftime("%Y-%m-%d %H:%M")
-                    if registration.confirmed_at
-                    else "",
-                ]
+                safe_row(
+                    [
+                        label,
+                        position,
+                        registration.user.display_name,
+                        registration.user.email,
+                        timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+                        timezone.localtime(registration.confirmed_at).strftime("%Y-%m-%d %H:%M")
+                        if registration.confirmed_at
+                        else "",
+                    ]
+                )
             )
     return response
 
@@ -201,8 +204,11 @@ def attendees_csv(request, pk: int):
 def submit(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("events.submit_event"):
-        return render(request, "events/submit_refused.html", status=403)
+    refused = refusal(request.user, "events.submit_event")
+    if refused is not None:
+        return render(
+            request, "events/submit_refused.html", {"refusal": refused}, status=refused.page_status
+        )
     locale = active_locale(fallback=False)
     index = get_object_or_404(EventIndexPage.objects.filter(locale=locale))
     form = EventSubmissionForm(
@@ -214,10 +220,9 @@ def submit(request):
             data = {name: form.cleaned_data[name] for name in form.fields}
             try:
                 event = services.event_submit(user=request.user, index=index, data=data)
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-                status = 400
+            except ServiceError as error:
+                add_to_form(form, error)
+                status = error.page_status
             else:
                 messages.success(
                     request,

@@ -3,15 +3,29 @@ and promotion from the waiting list when an editor publishes more places."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.csv import safe_cell
 from core.hooks import DATA_EXPORT, DEMO_CONTENT
 from events.exporters import export_registrations
 from events.models import EventPage, Registration
 
 
+class RegistrationIndexView(generic.IndexView):
+    """The registrations list; its CSV export defuses formulas, since names and addresses are
+    typed by residents (the XLSX export already stores them as text)."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str):
+            return safe_cell(value)
+        return value
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
+    index_view_class = RegistrationIndexView
     icon = "list-ul"
     menu_label = _("Registrations")
     menu_order = 310

@@ -11,12 +11,13 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.pages import FilterableIndexMixin
 from events.models.choices import Districts, EventKind, OrganiserType
 
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ul", "ol", "document-link"]
 
 
-class EventIndexPage(Page):
+class EventIndexPage(FilterableIndexMixin, Page):
     """The calendar of the policy: upcoming and past events, filterable, with feeds to
     subscribe to and the annual cycle of recurring milestones."""
 
@@ -31,18 +32,23 @@ class EventIndexPage(Page):
     class Meta:
         verbose_name = _("event index")
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if (getattr(response, "context_data", None) or {}).get("filters_invalid"):
-            response.status_code = 400  # the form comes back filled in, with the reason
-        return response
+    @property
+    def filter_form_class(self):
+        # The form module imports the models, so it is fetched when a request needs it.
+        from events.forms import EventFilterForm
 
-    def get_context(self, request, *args, **kwargs):
+        return EventFilterForm
+
+    def listing_context(self, request, **filters) -> dict:
         from events.selectors import event_listing
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_listing(index=self, params=request.GET))
-        return context
+        query = request.GET.copy()
+        query.pop("page", None)
+        return {
+            **event_listing(index=self, page=request.GET.get("page"), **filters),
+            "filter_query": query.urlencode(),
+            "kinds": EventKind.choices,
+        }
 
 
 class EventPageQuerySet(PageQuerySet):

@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -131,7 +132,8 @@ def test_event_calendar_file_is_valid_rfc_5545_and_links_back(client):
     assert "Københavns Rådhus" in str(vevent["LOCATION"])
     assert vevent.start == event.start and vevent.end == event.end
     url = str(vevent["URL"])
-    assert url.startswith("http://testserver/")
+    # The link comes from SITE_URL, not from the host that happened to ask.
+    assert url == settings.SITE_URL + event.url
     assert client.get(urlparse(url).path).status_code == 200
 
 

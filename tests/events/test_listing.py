@@ -88,6 +88,51 @@ def test_bad_filter_is_a_400_with_the_form_filled_in_and_a_message(client, event
         assert "Write the month as year-month" in html
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "kind=%C2%B2",
+        "district=%C2%B2",
+        "month=%C2%B2",
+        "kind=" + "9" * 30,
+        "district=" + "9" * 30,
+        "month=" + "9" * 30,
+        "month=0000-01",
+        "month=9999-12",
+        "month=2027-00",
+    ],
+)
+def test_strange_filter_values_are_a_400_never_a_500(client, events, query):
+    response = client.get(f"{event_index().url}?{query}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'role="alert"' in html and 'aria-invalid="true"' in html
+
+
+def test_the_valid_filters_still_apply_beside_a_bad_one(client, events):
+    response = client.get(event_index().url, {"district": "valby", "month": "januar"})
+    assert response.status_code == 400
+    upcoming, _past = sections(response.content.decode())
+    assert "Valby-mødet" in upcoming and "Konferencen" not in upcoming
+    assert '<option value="valby" selected>' in upcoming
+    assert 'value="januar"' in upcoming
+
+
+@pytest.mark.parametrize("page", ["%C2%B2", "9" * 30, "-1", "abc"])
+def test_a_strange_page_number_shows_a_page_of_past_events(client, events, page):
+    response = client.get(f"{event_index().url}?page={page}")
+    assert response.status_code == 200
+    assert "Sidste års workshop" in response.content.decode()
+
+
+def test_filter_labels_do_not_call_every_filter_optional(client, events):
+    html = client.get(event_index().url).content.decode()
+    assert '<label for="id_kind">Kind</label>' in html
+    assert (
+        "field__optional" not in html.partition('class="event-filter"')[2].partition("</form>")[0]
+    )
+
+
 def test_filter_form_has_a_label_for_every_field(client, events):
     html = client.get(event_index().url).content.decode()
     for name in ("kind", "district", "month"):

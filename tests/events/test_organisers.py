@@ -106,3 +106,23 @@ def test_residents_cannot_open_the_admin_registrations(client, event):
     client.force_login(UserFactory())
     response = client.get("/admin/event_registrations/")
     assert response.status_code in (302, 403)
+
+
+def test_every_cell_a_resident_typed_is_defused_in_the_csv(client, organiser):
+    event = EventPageFactory(capacity=5, submitted_by=organiser)
+    registration_create(
+        event=event, user=UserFactory(display_name="+SUM(A1:A9)", email="@cmd@example.org")
+    )
+    client.force_login(organiser)
+    response = client.get(csv_url(event))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][2:4] == ["'+SUM(A1:A9)", "'@cmd@example.org"]
+
+
+def test_the_admin_registrations_export_defuses_formulas(client, event):
+    client.force_login(editor())
+    export = client.get("/admin/event_registrations/?export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8"))))
+    names = [cell for row in rows[1:] for cell in row if "HYPERLINK" in cell]
+    assert names == ["'=HYPERLINK(1)"]
+    assert any(row[2] == "Amina" for row in rows[1:])

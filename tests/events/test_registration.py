@@ -1,12 +1,15 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from core.errors import ServiceError
+from core.links import page_url
 from events.models import Registration, RegistrationStatus
 from events.services import registration_cancel, registration_create
 from tests.events.factories import EventPageFactory
@@ -74,7 +77,7 @@ def test_cancelling_a_place_promotes_the_first_in_line_and_tells_them_by_email(
     assert "Statusmødet" in promoted.subject
     filename, content, _mimetype = promoted.attachments[0]
     assert filename == "event.ics"
-    assert Calendar.from_ical(content).events[0]["URL"] == event.full_url
+    assert Calendar.from_ical(content).events[0]["URL"] == page_url(event)
 
 
 def test_leaving_the_waiting_list_promotes_nobody():
@@ -127,7 +130,7 @@ def test_event_without_a_limit_confirms_everyone():
 
 def test_unverified_account_cannot_sign_up():
     event = EventPageFactory()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ServiceError):
         registration_create(event=event, user=UserFactory(verified=False))
     assert not Registration.objects.exists()
 
@@ -135,7 +138,7 @@ def test_unverified_account_cannot_sign_up():
 def test_blocked_resident_cannot_sign_up():
     event = EventPageFactory()
     blocked = UserFactory(blocked_until=timezone.now() + timedelta(days=3))
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ServiceError):
         registration_create(event=event, user=blocked)
 
 
@@ -152,20 +155,20 @@ def test_sign_up_outside_the_window_is_refused(window, message):
     kwargs = {"start": timezone.now() + timedelta(days=3), **window}
     kwargs["end"] = kwargs["start"] + timedelta(hours=2)
     event = EventPageFactory(**kwargs)
-    with pytest.raises(ValidationError, match=message):
+    with pytest.raises(ServiceError, match=message):
         registration_create(event=event, user=UserFactory())
 
 
 def test_unpublished_event_takes_no_sign_ups():
     event = EventPageFactory(live=False)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ServiceError):
         registration_create(event=event, user=UserFactory())
 
 
 def test_someone_else_cannot_cancel_my_place():
     event = EventPageFactory()
     mine = registration_create(event=event, user=UserFactory())
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ServiceError):
         registration_cancel(registration=mine, user=UserFactory())
 
 
@@ -285,7 +288,123 @@ def test_a_place_cannot_be_cancelled_once_the_event_has_started(client):
     resident = UserFactory()
     registration = registration_create(event=event, user=resident)
     later = event.start + timedelta(minutes=5)
-    with pytest.raises(ValidationError, match="already started"):
+    with pytest.raises(ServiceError, match="already started"):
         registration_cancel(registration=registration, user=resident, now=later)
     registration.refresh_from_db()
     assert registration.status == "confirmed"
+
+
+# Refusals say why, with the status the page answers with.
+
+
+@pytest.mark.parametrize(
+    ("person", "code", "status", "message"),
+    [
+        (lambda: AnonymousUser(), "login_required", 401, "Log in"),
+        (
+            lambda: UserFactory(verified=False),
+            "unverified",
+            403,
+            "Verify your e-mail address to sign up for events.",
+        ),
+        (
+            lambda: UserFactory(blocked_until=timezone.now() + timedelta(days=3)),
+            "blocked",
+            403,
+            "blocked",
+        ),
+    ],
+)
+def test_a_refused_sign_up_names_the_reason(person, code, status, message):
+    event = EventPageFactory()
+    with pytest.raises(ServiceError) as refused:
+        registration_create(event=event, user=person())
+    assert (refused.value.code, refused.value.status) == (code, status)
+    assert message in refused.value.message
+    assert not Registration.objects.exists()
+
+
+def test_a_closed_sign_up_is_a_conflict_not_a_refusal_of_the_person():
+    event = EventPageFactory(signup_closes=timezone.now() - timedelta(minutes=1))
+    with pytest.raises(ServiceError) as refused:
+        registration_create(event=event, user=UserFactory())
+    assert (refused.value.code, refused.value.status) == ("signup_closed", 409)
+
+
+def test_blocked_resident_is_told_on_the_page_that_the_account_is_blocked(client):
+    event = EventPageFactory()
+    client.force_login(UserFactory(blocked_until=timezone.now() + timedelta(days=3)))
+    response = client.post(reverse("events:signup", args=[event.pk]))
+    assert response.status_code == 403
+    assert "blocked" in response.content.decode()
+
+
+# The e-mails: links from SITE_URL, and only news that still holds when the write commits.
+
+
+def test_confirmation_mail_and_its_calendar_entry_link_to_the_site_url(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "http://127.0.0.1:8201"
+    event = EventPageFactory(title="Konferencen")
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(event=event, user=UserFactory())
+    [message] = mail.outbox
+    link = f"http://127.0.0.1:8201{event.url}"
+    assert link.startswith("http://127.0.0.1:8201/da/")
+    assert link in message.body
+    assert "localhost" not in message.body
+    [(_filename, content, _mimetype)] = message.attachments
+    assert str(Calendar.from_ical(content).events[0]["URL"]) == link
+
+
+def test_calendar_file_and_feed_link_to_the_site_url_whoever_asks(settings, client):
+    settings.SITE_URL = "http://127.0.0.1:8201"
+    event = EventPageFactory()
+    link = f"http://127.0.0.1:8201{event.url}"
+    single = Calendar.from_ical(client.get(reverse("events:event_ics", args=[event.pk])).content)
+    assert str(single.events[0]["URL"]) == link
+    feed = Calendar.from_ical(client.get(reverse("events:feed"), HTTP_HOST="localhost").content)
+    assert str(feed.events[0]["URL"]) == link
+
+
+def test_a_mail_whose_news_no_longer_holds_at_commit_is_not_sent(
+    django_capture_on_commit_callbacks,
+):
+    event = EventPageFactory(capacity=1, title="Statusmødet")
+    first, second = UserFactory(), UserFactory()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        place = registration_create(event=event, user=first)
+        registration_create(event=event, user=second)
+        registration_cancel(registration=place, user=first)
+    # The first person's place was taken back and the second was promoted before the commit:
+    # neither "your place" nor "waiting list" is true any more, the promotion is.
+    assert [m.to for m in mail.outbox] == [[second.email]]
+    assert mail.outbox[0].subject.endswith("A place has freed up for you: Statusmødet")
+
+
+def test_mail_subjects_show_the_title_as_typed(django_capture_on_commit_callbacks):
+    event = EventPageFactory(title="Mad & musik <3")
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(event=event, user=UserFactory())
+    assert mail.outbox[0].subject.endswith("Your place: Mad & musik <3")
+
+
+@pytest.mark.parametrize(("preferred", "weekday"), [("en", "Monday"), ("", "mandag")])
+def test_the_mail_is_in_the_residents_language_else_the_events(
+    django_capture_on_commit_callbacks, preferred, weekday
+):
+    monday = timezone.make_aware(datetime(2030, 3, 4, 17, 0))
+    event = EventPageFactory(start=monday, end=monday + timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(event=event, user=UserFactory(preferred_language=preferred))
+    assert weekday in mail.outbox[0].body
+
+
+def test_blocked_resident_reads_on_the_event_page_why_there_is_no_sign_up_button(client):
+    event = EventPageFactory()
+    client.force_login(UserFactory(blocked_until=timezone.now() + timedelta(days=3)))
+    html = client.get(event.url).content.decode()
+    assert "Your account is blocked from taking part." in html
+    assert "Confirm your e-mail address first" not in html
+    assert reverse("events:signup", args=[event.pk]) not in html

@@ -150,3 +150,36 @@ def test_anonymous_visitor_is_asked_to_log_in_to_submit(client, index):
 def test_editor_may_submit_too(client, index):
     client.force_login(editor())
     assert client.post(SUBMIT, proposal()).status_code == 303
+
+
+def test_an_impossible_number_of_places_is_a_form_error_not_a_500(client, index):
+    client.force_login(partner())
+    response = client.post(SUBMIT, proposal(capacity="9" * 30))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_capacity_error"' in html
+    assert 'value="Lektiecafé på Amager"' in html
+    assert not EventPage.objects.exists()
+
+
+def test_a_refused_proposal_shows_a_summary_linking_to_each_field(client, index):
+    client.force_login(partner())
+    response = client.post(SUBMIT, proposal(end="2027-02-03T14:00", title=""))
+    html = response.content.decode()
+    summary = html.partition('class="error-summary"')[2].partition("</div>")[0]
+    assert 'href="#id_title"' in summary and 'href="#id_end"' in summary
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_end_error"' in html
+
+
+def test_unverified_partner_is_told_to_confirm_the_address_first(client, index):
+    client.force_login(partner(verified=False))
+    response = client.get(SUBMIT)
+    assert response.status_code == 403
+    assert "Confirm your e-mail address" in response.content.decode()
+
+
+def test_resident_is_told_only_partners_propose_events(client, index):
+    client.force_login(UserFactory())
+    response = client.get(SUBMIT)
+    assert "Only approved partner organisations can propose events." in response.content.decode()

@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests import services  # noqa: E402
-from tests.servers import (  # noqa: E402
+from devtools import services  # noqa: E402
+from devtools.servers import (  # noqa: E402
     drop_postgres_database,
     free_port,
     fresh_postgres_database,

@@ -32,7 +32,7 @@ def test_healthz_is_503_naming_redis_when_redis_is_configured_but_down(client):
 
 
 def test_healthz_checks_redis_when_configured_and_up(client, settings):
-    from tests.services import redis_url, require
+    from devtools.services import redis_url, require
 
     require("redis")
     settings.REDIS_URL = redis_url()

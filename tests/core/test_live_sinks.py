@@ -297,3 +297,15 @@ async def test_a_thousand_dead_sockets_make_one_warning_and_a_thousand_counts(ca
     assert len(caplog.records) == 1
     for socket in sockets:
         await hub.leave("debate:2", socket.send)
+
+
+async def test_a_uvicorn_that_moved_its_protocol_class_is_warned_about_once(
+    open_socket, monkeypatch, caplog
+):
+    _, send = await open_socket()
+    monkeypatch.setattr(sinks, "WebSocketsSansIOProtocol", None)
+    with caplog.at_level(logging.WARNING, logger="core.live.sinks"):
+        assert Sink(send).protocol is None
+        assert Sink(send).protocol is None
+    assert len(caplog.records) == 1
+    assert sinks.UVICORN_PROTOCOL in metrics.counters.fast_path_refused

@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests import services  # noqa: E402
-from tests.servers import (  # noqa: E402
+from devtools import services  # noqa: E402
+from devtools.servers import (  # noqa: E402
     drop_postgres_database,
     free_port,
     fresh_postgres_database,
@@ -352,6 +352,14 @@ async def bench_peer(address, args):
     return await measure("peer", address, "/watch", sender, args.viewers, args)
 
 
+def live_counters(address: str) -> dict:
+    """How the server's hub delivered (core/live/metrics.py), from its `/healthz`."""
+    import urllib.request
+
+    with urllib.request.urlopen(f"http://{address}/healthz", timeout=10) as response:
+        return json.load(response)["live"]
+
+
 async def drain(connection):
     """Reads the writer's acks; the first error is printed, so a misconfigured run says why."""
     told = False
@@ -414,6 +422,7 @@ def main() -> None:
         debate_id, session_key = manage(env, "shell", "-c", SESSION).split()[-2:]
         with uvicorn_server(env, cpu=server_cpu) as address:
             project = asyncio.run(bench_project(address, debate_id, session_key, args))
+            live = live_counters(address)
         with peer_server(server_cpu) as address:
             peer = asyncio.run(bench_peer(address, args))
     finally:
@@ -441,6 +450,11 @@ def main() -> None:
     print()
     print(f"ratio project/peer deliveries per core: {ratio:.2f} (target >= 0.4)")
     print(f"project p99 at 40 % of saturation: {steady['p99_ms']:.1f} ms (target <= 100)")
+    print(
+        f"project deliveries by way: {live['direct_writes']} direct writes, "
+        f"{live['asgi_sends']} ASGI sends, {live['failed_writes']} failed; "
+        f"{live['sinks_without_fast_path']} sockets without the fast path"
+    )
     lost = sum(project[p]["lost"] for p in project)
     duplicated = sum(project[p]["duplicated"] for p in project)
     print(f"project lost {lost}, duplicated {duplicated} (target 0 and 0)")

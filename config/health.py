@@ -1,4 +1,9 @@
-"""`/healthz`: what a load balancer asks before it sends traffic here."""
+"""`/healthz`: what a load balancer asks before it sends traffic here.
+
+The answer is 200 when every dependency answers and 503 naming the ones that do not. Apps above
+`config` may add what their process has to say about itself (the live fan-out's counters, for
+instance) through the Wagtail hook named below; that never changes the status.
+"""
 
 import logging
 
@@ -6,8 +11,12 @@ from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+from wagtail import hooks
 
 log = logging.getLogger(__name__)
+
+# fn() -> dict merged into the answer. Asked for by name: config imports no project package.
+HEALTHZ_DETAILS_HOOK = "bdib_healthz_details"
 
 
 def _check_database() -> None:
@@ -33,6 +42,18 @@ def checks() -> dict[str, callable]:
     return found
 
 
+def details() -> dict:
+    """What the HEALTHZ_DETAILS_HOOK functions report, each a mapping merged into the answer. A
+    hook that fails is logged and left out; it does not make the process unhealthy."""
+    found = {}
+    for hook in hooks.get_hooks(HEALTHZ_DETAILS_HOOK):
+        try:
+            found.update(hook())
+        except Exception:
+            log.warning("healthz: the details hook %s failed", hook.__qualname__, exc_info=True)
+    return found
+
+
 @never_cache
 def healthz(request):
     results, failed = {}, []
@@ -49,4 +70,5 @@ def healthz(request):
     body = {"status": "unavailable" if failed else "ok", "checks": results}
     if failed:
         body["failed"] = failed
+    body.update({k: v for k, v in details().items() if k not in body})
     return JsonResponse(body, status=status)

@@ -32,10 +32,31 @@ def test_healthz_is_503_naming_redis_when_redis_is_configured_but_down(client):
 
 
 def test_healthz_checks_redis_when_configured_and_up(client, settings):
-    from tests.services import redis_url, require
+    from devtools.services import redis_url, require
 
     require("redis")
     settings.REDIS_URL = redis_url()
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["checks"]["redis"] == "ok"
+
+
+def test_healthz_shows_what_the_live_fan_out_of_this_process_did(client):
+    live = client.get("/healthz").json()["live"]
+    counted = {"direct_writes", "asgi_sends", "failed_writes", "sinks_without_fast_path"}
+    assert counted <= set(live)
+
+
+def test_a_failing_details_hook_is_left_out_and_the_status_stays_ok(client, caplog):
+    from wagtail import hooks
+
+    from config.health import HEALTHZ_DETAILS_HOOK
+
+    def broken():
+        raise RuntimeError("no details today")
+
+    with hooks.register_temporarily(HEALTHZ_DETAILS_HOOK, broken):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+    assert "broken" in caplog.text

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.servers import PRODUCTION_SECRET, ROOT, base_env
+from devtools.servers import PRODUCTION_SECRET, ROOT, base_env
 
 PROBE = (
     "import json, django; from django.conf import settings; django.setup(); "

@@ -7,8 +7,8 @@ import uuid
 
 import pytest
 
-from tests import services
-from tests.servers import (
+from devtools import services
+from devtools.servers import (
     drop_postgres_database,
     fresh_postgres_database,
     manage,

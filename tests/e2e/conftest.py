@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests import services
-from tests.servers import (
+from devtools import services
+from devtools.servers import (
     base_env,
     drop_postgres_database,
     fresh_postgres_database,

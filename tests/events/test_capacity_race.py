@@ -6,11 +6,11 @@ import time
 import pytest
 from django.db import connection
 
+from devtools.services import require_postgres_database
 from events.models import Registration
 from events.services import registration_create
 from tests.events.factories import EventPageFactory
 from tests.factories import UserFactory
-from tests.services import require_postgres_database
 
 SIGNUPS = 200
 PLACES = 50

@@ -7,10 +7,10 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from devtools.services import require_postgres_database
 from partnerships.models import Membership, Organisation
 from tests.factories import UserFactory
 from tests.partnerships.conftest import organisation_post
-from tests.services import require_postgres_database
 
 THREADS = 20
 

@@ -8,7 +8,6 @@ from wagtail.models import GroupPagePermission
 
 from dialogue import services
 from dialogue.models import CommentStatus, DebateState, ModerationLogEntry
-from dialogue.moderation import services as moderation
 from tests.dialogue.factories import make_debate
 from tests.factories import UserFactory, editor, moderator
 
@@ -27,10 +26,8 @@ def debate():
 @pytest.fixture
 def reported(debate):
     comment = services.comment_create(user=UserFactory(), debate=debate, body="Køb billige ure")[0]
-    moderation.report_create(user=UserFactory(), comment=comment, reason="spam")
-    moderation.report_create(
-        user=UserFactory(), comment=comment, reason="other", text="Ren reklame"
-    )
+    services.report_create(user=UserFactory(), comment=comment, reason="spam")
+    services.report_create(user=UserFactory(), comment=comment, reason="other", text="Ren reklame")
     return comment
 
 
@@ -106,7 +103,7 @@ def test_the_comment_page_shows_the_thread_and_every_action(client, debate):
     reply = services.comment_create(
         user=UserFactory(), debate=debate, body="Dumt svar", parent_id=top.pk
     )[0]
-    moderation.report_create(user=UserFactory(), comment=reply, reason="offensive")
+    services.report_create(user=UserFactory(), comment=reply, reason="offensive")
     client.force_login(staff(moderator))
     page = client.get(f"/admin/moderation/comment/{reply.pk}/").content.decode()
     assert "Første indlæg" in page and "Dumt svar" in page
@@ -183,7 +180,7 @@ def test_closing_a_debate_asks_for_a_conclusion(client, debate):
 
 def test_the_log_is_readable_filterable_and_has_no_edit_views(client, reported):
     mod = staff(moderator)
-    moderation.comment_hide(moderator=mod, comment=reported, reason="spam", note="Reklame")
+    services.comment_hide(moderator=mod, comment=reported, reason="spam", note="Reklame")
     client.force_login(mod)
     response = client.get(LOG)
     assert response.status_code == 200 and "Reklame" in response.content.decode()

@@ -26,7 +26,6 @@ from dialogue.models import (
     Report,
     ReportOutcome,
 )
-from dialogue.moderation import services as moderation
 from tests.dialogue.factories import make_debate
 from tests.factories import UserFactory, editor, moderator
 
@@ -53,7 +52,7 @@ def set_moderation(**fields):
 
 
 def report(user, comment, reason="spam", text=""):
-    return moderation.report_create(user=user, comment=comment, reason=reason, text=text)
+    return services.report_create(user=user, comment=comment, reason=reason, text=text)
 
 
 def blocked_user():
@@ -193,7 +192,7 @@ def test_an_edit_of_a_comment_that_already_had_the_word_stays(debate):
     set_moderation(word_list="idiot")
     author = UserFactory()
     comment = services.comment_create(user=author, debate=debate, body="Hej idiot")[0]
-    moderation.comment_approve(moderator=moderator(), comment=comment)
+    services.comment_approve(moderator=moderator(), comment=comment)
     comment.refresh_from_db()
     services.comment_edit(user=author, comment=comment, body="Hej idiot, undskyld")
     comment.refresh_from_db()
@@ -205,7 +204,7 @@ def test_premoderated_comments_wait_and_approval_publishes_them():
     comment = services.comment_create(user=UserFactory(), debate=debate, body="Hej")[0]
     assert comment.status == CommentStatus.PENDING
     assert comment.held_because == HeldBecause.PREMODERATION
-    moderation.comment_approve(moderator=moderator(), comment=comment)
+    services.comment_approve(moderator=moderator(), comment=comment)
     comment.refresh_from_db()
     debate.refresh_from_db()
     assert comment.status == CommentStatus.PUBLISHED and comment.queued_at is None
@@ -215,12 +214,12 @@ def test_premoderated_comments_wait_and_approval_publishes_them():
 # Actions by role ----------------------------------------------------------------------------
 
 ACTIONS = {
-    "approve": lambda user, c: moderation.comment_approve(moderator=user, comment=c),
-    "hide": lambda user, c: moderation.comment_hide(moderator=user, comment=c, reason="spam"),
-    "restore": lambda user, c: moderation.comment_restore(moderator=user, comment=c),
-    "remove": lambda user, c: moderation.comment_remove(moderator=user, comment=c),
-    "warn": lambda user, c: moderation.author_warn(moderator=user, user=c.author, note="Stop"),
-    "block": lambda user, c: moderation.author_block(
+    "approve": lambda user, c: services.comment_approve(moderator=user, comment=c),
+    "hide": lambda user, c: services.comment_hide(moderator=user, comment=c, reason="spam"),
+    "restore": lambda user, c: services.comment_restore(moderator=user, comment=c),
+    "remove": lambda user, c: services.comment_remove(moderator=user, comment=c),
+    "warn": lambda user, c: services.author_warn(moderator=user, user=c.author, note="Stop"),
+    "block": lambda user, c: services.author_block(
         moderator=user, user=c.author, days=7, reason="Spam"
     ),
 }
@@ -249,7 +248,7 @@ def test_moderator_approves_a_reported_comment_and_the_reports_are_dismissed(com
     report(UserFactory(), comment)
     report(UserFactory(), comment)
     mod = moderator()
-    moderation.comment_approve(moderator=mod, comment=comment, note="Fair kritik")
+    services.comment_approve(moderator=mod, comment=comment, note="Fair kritik")
     comment.refresh_from_db()
     assert comment.queued_at is None and comment.status == CommentStatus.PUBLISHED
     assert set(Report.objects.values_list("outcome", flat=True)) == {ReportOutcome.DISMISSED}
@@ -261,14 +260,14 @@ def test_moderator_approves_a_reported_comment_and_the_reports_are_dismissed(com
 def test_approving_a_held_comment_publishes_it_again(comment):
     set_moderation(report_threshold=1)
     report(UserFactory(), comment)
-    moderation.comment_approve(moderator=moderator(), comment=comment)
+    services.comment_approve(moderator=moderator(), comment=comment)
     comment.refresh_from_db()
     assert comment.status == CommentStatus.PUBLISHED
 
 
 def test_a_comment_nobody_flagged_cannot_be_approved(comment):
     with pytest.raises(ServiceError) as error:
-        moderation.comment_approve(moderator=moderator(), comment=comment)
+        services.comment_approve(moderator=moderator(), comment=comment)
     assert error.value.status == 409
 
 
@@ -281,7 +280,7 @@ def test_moderator_hides_with_a_reason_and_the_author_is_told_in_their_language(
     author.save()
     report(UserFactory(), comment)
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.comment_hide(
+        services.comment_hide(
             moderator=moderator(), comment=comment, reason="offensive", note="Personangreb"
         )
     comment.refresh_from_db()
@@ -317,26 +316,26 @@ def test_the_e_mail_is_written_in_the_authors_language(comment, monkeypatch):
     monkeypatch.setattr(notify, "override", recording)
     comment.author.preferred_language = "ar"
     comment.author.save()
-    moderation.comment_hide(moderator=moderator(), comment=comment, reason="spam")
+    services.comment_hide(moderator=moderator(), comment=comment, reason="spam")
     english = UserFactory(preferred_language="en")
     other = services.comment_create(user=english, debate=comment.debate, body="Hello")[0]
-    moderation.comment_hide(moderator=moderator(), comment=other, reason="spam")
+    services.comment_hide(moderator=moderator(), comment=other, reason="spam")
     no_choice = UserFactory(preferred_language="")
     third = services.comment_create(user=no_choice, debate=comment.debate, body="Hej")[0]
-    moderation.comment_hide(moderator=moderator(), comment=third, reason="spam")
+    services.comment_hide(moderator=moderator(), comment=third, reason="spam")
     assert used == ["ar", "en", "da"]
 
 
 def test_hide_needs_a_known_reason(comment):
     with pytest.raises(ServiceError) as error:
-        moderation.comment_hide(moderator=moderator(), comment=comment, reason="ugly")
+        services.comment_hide(moderator=moderator(), comment=comment, reason="ugly")
     assert error.value.status == 400
 
 
 def test_moderator_restores_a_hidden_comment(comment):
     mod = moderator()
-    moderation.comment_hide(moderator=mod, comment=comment, reason="spam")
-    moderation.comment_restore(moderator=mod, comment=comment, note="Fejl")
+    services.comment_hide(moderator=mod, comment=comment, reason="spam")
+    services.comment_restore(moderator=mod, comment=comment, note="Fejl")
     comment.refresh_from_db()
     assert comment.status == CommentStatus.PUBLISHED and comment.hidden_reason == ""
     assert list(ModerationLogEntry.objects.order_by("id").values_list("action", flat=True)) == [
@@ -347,7 +346,7 @@ def test_moderator_restores_a_hidden_comment(comment):
 
 def test_only_hidden_comments_can_be_restored(comment):
     with pytest.raises(ServiceError) as error:
-        moderation.comment_restore(moderator=moderator(), comment=comment)
+        services.comment_restore(moderator=moderator(), comment=comment)
     assert error.value.status == 409
 
 
@@ -359,7 +358,7 @@ def test_removing_for_personal_data_deletes_the_text_and_its_revisions(
     services.comment_edit(user=author, comment=comment, body="Ring til Jens på 12345678")
     assert CommentRevision.objects.filter(comment=comment).exists()
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.comment_remove(moderator=moderator(), comment=comment, note="Telefonnummer")
+        services.comment_remove(moderator=moderator(), comment=comment, note="Telefonnummer")
     comment.refresh_from_db()
     assert comment.status == CommentStatus.REMOVED
     assert comment.body == "" and comment.body_html == ""
@@ -369,17 +368,17 @@ def test_removing_for_personal_data_deletes_the_text_and_its_revisions(
     assert Notification.objects.get(user=author).kind == "comment_removed"
     assert len(mail.outbox) == 1 and "12345678" not in mail.outbox[0].body
     with pytest.raises(ServiceError):
-        moderation.comment_restore(moderator=moderator(), comment=comment)
+        services.comment_restore(moderator=moderator(), comment=comment)
 
 
 def test_moderator_warns_the_author_by_mail_and_on_the_site(
     comment, django_capture_on_commit_callbacks
 ):
     with pytest.raises(ServiceError) as error:
-        moderation.author_warn(moderator=moderator(), user=comment.author, note=" ")
+        services.author_warn(moderator=moderator(), user=comment.author, note=" ")
     assert error.value.code == "note_required"
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.author_warn(
+        services.author_warn(
             moderator=moderator(), user=comment.author, note="Hold tonen", comment=comment
         )
     assert Notification.objects.get(user=comment.author).kind == "author_warned"
@@ -390,7 +389,7 @@ def test_moderator_warns_the_author_by_mail_and_on_the_site(
 def test_moderator_blocks_the_author_for_a_period(comment, django_capture_on_commit_callbacks):
     author = comment.author
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.author_block(moderator=moderator(), user=author, days=7, reason="Chikane")
+        services.author_block(moderator=moderator(), user=author, days=7, reason="Chikane")
     author.refresh_from_db()
     assert author.is_blocked
     assert timedelta(days=6) < author.blocked_until - timezone.now() <= timedelta(days=7)
@@ -403,7 +402,7 @@ def test_moderator_blocks_the_author_for_a_period(comment, django_capture_on_com
 
 
 def test_moderator_blocks_for_good(comment):
-    moderation.author_block(moderator=moderator(), user=comment.author, days=None, reason="Spam")
+    services.author_block(moderator=moderator(), user=comment.author, days=None, reason="Spam")
     comment.author.refresh_from_db()
     assert comment.author.blocked_until.year == 9999
     assert ModerationLogEntry.objects.get().reason == "for_good"
@@ -411,9 +410,9 @@ def test_moderator_blocks_for_good(comment):
 
 def test_block_needs_a_reason_and_never_hits_a_moderator(comment):
     with pytest.raises(ServiceError):
-        moderation.author_block(moderator=moderator(), user=comment.author, days=7, reason="")
+        services.author_block(moderator=moderator(), user=comment.author, days=7, reason="")
     with pytest.raises(ServiceError):
-        moderation.author_block(moderator=moderator(), user=moderator(), days=7, reason="x")
+        services.author_block(moderator=moderator(), user=moderator(), days=7, reason="x")
 
 
 # Debate states ------------------------------------------------------------------------------
@@ -422,13 +421,13 @@ def test_block_needs_a_reason_and_never_hits_a_moderator(comment):
 @pytest.mark.parametrize("make_user", [moderator, editor])
 def test_moderators_and_editors_switch_debate_states(debate, make_user):
     user = make_user()
-    moderation.debate_set_state(user=user, debate=debate, state=DebateState.PREMODERATED)
+    services.debate_set_state(user=user, debate=debate, state=DebateState.PREMODERATED)
     debate.refresh_from_db()
     assert debate.state == DebateState.PREMODERATED
     with pytest.raises(ServiceError) as error:
-        moderation.debate_set_state(user=user, debate=debate, state=DebateState.CLOSED)
+        services.debate_set_state(user=user, debate=debate, state=DebateState.CLOSED)
     assert error.value.code == "conclusion_required"
-    moderation.debate_set_state(
+    services.debate_set_state(
         user=user, debate=debate, state=DebateState.CLOSED, conclusion="Tak for input"
     )
     debate.refresh_from_db()
@@ -440,7 +439,7 @@ def test_moderators_and_editors_switch_debate_states(debate, make_user):
 @pytest.mark.parametrize("make_user", [AnonymousUser, UserFactory, blocked_user])
 def test_residents_cannot_switch_debate_states(debate, make_user):
     with pytest.raises(ServiceError) as error:
-        moderation.debate_set_state(user=make_user(), debate=debate, state=DebateState.CLOSED)
+        services.debate_set_state(user=make_user(), debate=debate, state=DebateState.CLOSED)
     assert error.value.status == 403
 
 
@@ -448,7 +447,7 @@ def test_residents_cannot_switch_debate_states(debate, make_user):
 
 
 def test_the_audit_log_cannot_be_changed_or_deleted(comment):
-    moderation.comment_hide(moderator=moderator(), comment=comment, reason="spam", note="x")
+    services.comment_hide(moderator=moderator(), comment=comment, reason="spam", note="x")
     entry = ModerationLogEntry.objects.get()
     entry.note = "rewritten"
     with pytest.raises(ValidationError):
@@ -463,7 +462,7 @@ def test_the_audit_log_cannot_be_changed_or_deleted(comment):
 
 def test_the_log_outlives_the_comment_and_the_moderator(comment):
     mod = moderator()
-    moderation.comment_hide(moderator=mod, comment=comment, reason="spam")
+    services.comment_hide(moderator=mod, comment=comment, reason="spam")
     Comment.objects.filter(pk=comment.pk).delete()
     mod.delete()
     entry = ModerationLogEntry.objects.get()

@@ -8,7 +8,7 @@ from core.errors import ServiceError
 from dialogue import services
 from dialogue.models import Comment, CommentRevision, CommentStatus, DebateState
 from tests.dialogue.factories import make_debate
-from tests.factories import UserFactory
+from tests.factories import UserFactory, moderator
 
 pytestmark = pytest.mark.django_db
 
@@ -189,6 +189,6 @@ def test_premoderated_debate_holds_comments_for_review():
     assert comment.status == CommentStatus.PENDING
     debate.refresh_from_db()
     assert debate.comment_count == 0
-    services.comment_publish_pending(comment=comment)
+    services.comment_approve(moderator=moderator(), comment=comment)
     debate.refresh_from_db()
     assert debate.comment_count == 1

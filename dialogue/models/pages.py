@@ -27,10 +27,8 @@ def validate_conclusion(state: str, conclusion: str) -> None:
     """The one place that says a closed debate needs a conclusion (shown at its top). The page
     editor, the moderators' state form and `debate_set_state` all ask this."""
     if state == DebateState.CLOSED and not (conclusion or "").strip():
-        raise ValidationError(
-            {"conclusion": _("Write a conclusion before you close the debate.")},
-            code="conclusion_required",
-        )
+        message = _("Write a conclusion before you close the debate.")
+        raise ValidationError({"conclusion": ValidationError(message, code="conclusion_required")})
 
 
 class DebateIndexPage(FilterableIndexMixin, Page):

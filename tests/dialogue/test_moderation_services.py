@@ -302,18 +302,16 @@ def test_moderator_hides_with_a_reason_and_the_author_is_told_in_their_language(
 
 
 def test_the_e_mail_is_written_in_the_authors_language(comment, monkeypatch):
-    from django.utils import translation
-
-    from dialogue.moderation import notify
+    from core import email
 
     used = []
-    real = translation.override
+    real = email.recipient_language
 
-    def recording(language, *args, **kwargs):
-        used.append(language)
-        return real(language, *args, **kwargs)
+    def recording(*args, **kwargs):
+        used.append(real(*args, **kwargs))
+        return used[-1]
 
-    monkeypatch.setattr(notify, "override", recording)
+    monkeypatch.setattr(email, "recipient_language", recording)
     comment.author.preferred_language = "ar"
     comment.author.save()
     services.comment_hide(moderator=moderator(), comment=comment, reason="spam")

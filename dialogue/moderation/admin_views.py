@@ -4,6 +4,7 @@ actions, the audit log (read only), and debate states. Views stay thin: the serv
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -35,6 +36,11 @@ def _int(value) -> int | None:
 
 
 class AdminPage(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    def handle_no_permission(self, request):
+        """A plain 403 in the admin's look, with nothing from the screen asked for, instead of
+        Wagtail's redirect to the dashboard: the refusal is what it is, for people and tests."""
+        return TemplateResponse(request, "dialogue/admin/403.html", status=403)
+
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
 

@@ -1,5 +1,5 @@
-"""Moderation services: reports and the threshold, the word list, pre-moderation, every
-moderator action for every role, the audit log, notices and e-mails."""
+"""dialogue.services.moderation: every moderator action for every role, the notices and
+e-mails to authors, and the audit log they write."""
 
 from datetime import timedelta
 
@@ -7,7 +7,6 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -18,9 +17,6 @@ from dialogue.models import (
     Comment,
     CommentRevision,
     CommentStatus,
-    DebateState,
-    HeldBecause,
-    ModerationAction,
     ModerationLogEntry,
     ModerationSettings,
     Report,
@@ -57,158 +53,6 @@ def report(user, comment, reason="spam", text=""):
 
 def blocked_user():
     return UserFactory(blocked_until=timezone.now() + timedelta(days=3))
-
-
-# Reports ------------------------------------------------------------------------------------
-
-
-def test_verified_resident_reports_a_comment_with_a_reason(comment):
-    made = report(UserFactory(), comment, "offensive")
-    assert made.reason == "offensive" and made.resolved_at is None
-    comment.refresh_from_db()
-    assert comment.status == CommentStatus.PUBLISHED
-    assert comment.queued_at is not None  # in the queue, still readable below the threshold
-
-
-def test_other_needs_a_text(comment):
-    with pytest.raises(ServiceError) as error:
-        report(UserFactory(), comment, "other")
-    assert error.value.code == "text_required" and error.value.status == 400
-    assert report(UserFactory(), comment, "other", "Det er reklame").text == "Det er reklame"
-
-
-def test_unknown_reason_is_refused(comment):
-    with pytest.raises(ServiceError) as error:
-        report(UserFactory(), comment, "boring")
-    assert error.value.status == 400
-
-
-def test_nobody_reports_the_same_comment_twice(comment):
-    reader = UserFactory()
-    report(reader, comment)
-    with pytest.raises(ServiceError) as error:
-        report(reader, comment, "offensive")
-    assert error.value.code == "already_reported"
-    assert Report.objects.count() == 1
-
-
-def test_the_database_refuses_a_second_report_by_the_same_reader(comment):
-    reader = UserFactory()
-    report(reader, comment)
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Report.objects.create(comment=comment, reporter=reader, reason="spam")
-
-
-def test_author_cannot_report_their_own_comment(comment):
-    with pytest.raises(ServiceError) as error:
-        report(comment.author, comment)
-    assert error.value.code == "own_comment"
-
-
-@pytest.mark.parametrize(
-    ("make_user", "code"),
-    [
-        (AnonymousUser, "login_required"),
-        (lambda: UserFactory(verified=False), "unverified"),
-        (blocked_user, "blocked"),
-    ],
-)
-def test_anonymous_unverified_and_blocked_people_cannot_report(comment, make_user, code):
-    with pytest.raises(ServiceError) as error:
-        report(make_user(), comment)
-    assert error.value.code == code
-    assert not Report.objects.exists()
-
-
-def test_a_closed_debate_can_still_be_reported(comment):
-    debate = comment.debate
-    debate.state = DebateState.CLOSED
-    debate.conclusion = "Tak for input"
-    debate.save()
-    comment.refresh_from_db()
-    assert report(UserFactory(), comment).pk
-
-
-def test_three_reports_from_different_people_hide_the_comment_pending_review(comment):
-    report(UserFactory(), comment, "spam")
-    report(UserFactory(), comment, "offensive")
-    comment.refresh_from_db()
-    assert comment.status == CommentStatus.PUBLISHED
-    report(UserFactory(), comment, "spam")
-    comment.refresh_from_db()
-    assert comment.status == CommentStatus.HELD
-    assert comment.held_because == HeldBecause.REPORTS
-    entry = ModerationLogEntry.objects.get()
-    assert entry.action == ModerationAction.HOLD and entry.moderator is None
-
-
-def test_the_threshold_is_a_site_setting(comment):
-    set_moderation(report_threshold=1)
-    report(UserFactory(), comment)
-    comment.refresh_from_db()
-    assert comment.status == CommentStatus.HELD
-
-
-def test_a_held_comment_cannot_be_reported_again(comment):
-    set_moderation(report_threshold=1)
-    report(UserFactory(), comment)
-    comment.refresh_from_db()
-    with pytest.raises(ServiceError) as error:
-        report(UserFactory(), comment)
-    assert error.value.status == 409
-
-
-# Word list and pre-moderation ---------------------------------------------------------------
-
-
-def test_a_listed_word_sends_a_new_comment_to_the_queue(debate):
-    set_moderation(word_list="idiot\nskrid hjem\n")
-    held = services.comment_create(user=UserFactory(), debate=debate, body="Sikke en IDIOT.")[0]
-    assert held.status == CommentStatus.PENDING
-    assert held.held_because == HeldBecause.WORD_LIST and held.queued_at is not None
-    phrase = services.comment_create(user=UserFactory(), debate=debate, body="Skrid  hjem!")[0]
-    assert phrase.status == CommentStatus.PENDING
-    debate.refresh_from_db()
-    assert debate.comment_count == 0
-
-
-def test_the_word_list_matches_whole_words_only(debate):
-    set_moderation(word_list="idiot")
-    fine = services.comment_create(user=UserFactory(), debate=debate, body="idiotisk vejr")[0]
-    assert fine.status == CommentStatus.PUBLISHED
-
-
-def test_an_edit_that_adds_a_listed_word_sends_the_comment_to_the_queue(debate):
-    set_moderation(word_list="idiot")
-    author = UserFactory()
-    comment = services.comment_create(user=author, debate=debate, body="Hej")[0]
-    services.comment_edit(user=author, comment=comment, body="Hej idiot")
-    comment.refresh_from_db()
-    assert comment.status == CommentStatus.HELD
-    assert comment.held_because == HeldBecause.WORD_LIST
-
-
-def test_an_edit_of_a_comment_that_already_had_the_word_stays(debate):
-    set_moderation(word_list="idiot")
-    author = UserFactory()
-    comment = services.comment_create(user=author, debate=debate, body="Hej idiot")[0]
-    services.comment_approve(moderator=moderator(), comment=comment)
-    comment.refresh_from_db()
-    services.comment_edit(user=author, comment=comment, body="Hej idiot, undskyld")
-    comment.refresh_from_db()
-    assert comment.status == CommentStatus.PUBLISHED
-
-
-def test_premoderated_comments_wait_and_approval_publishes_them():
-    debate = make_debate(state=DebateState.PREMODERATED)
-    comment = services.comment_create(user=UserFactory(), debate=debate, body="Hej")[0]
-    assert comment.status == CommentStatus.PENDING
-    assert comment.held_because == HeldBecause.PREMODERATION
-    services.comment_approve(moderator=moderator(), comment=comment)
-    comment.refresh_from_db()
-    debate.refresh_from_db()
-    assert comment.status == CommentStatus.PUBLISHED and comment.queued_at is None
-    assert debate.comment_count == 1
 
 
 # Actions by role ----------------------------------------------------------------------------
@@ -411,34 +255,6 @@ def test_block_needs_a_reason_and_never_hits_a_moderator(comment):
         services.author_block(moderator=moderator(), user=comment.author, days=7, reason="")
     with pytest.raises(ServiceError):
         services.author_block(moderator=moderator(), user=moderator(), days=7, reason="x")
-
-
-# Debate states ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("make_user", [moderator, editor])
-def test_moderators_and_editors_switch_debate_states(debate, make_user):
-    user = make_user()
-    services.debate_set_state(user=user, debate=debate, state=DebateState.PREMODERATED)
-    debate.refresh_from_db()
-    assert debate.state == DebateState.PREMODERATED
-    with pytest.raises(ServiceError) as error:
-        services.debate_set_state(user=user, debate=debate, state=DebateState.CLOSED)
-    assert error.value.code == "conclusion_required"
-    services.debate_set_state(
-        user=user, debate=debate, state=DebateState.CLOSED, conclusion="Tak for input"
-    )
-    debate.refresh_from_db()
-    assert (debate.state, debate.conclusion) == (DebateState.CLOSED, "Tak for input")
-    assert debate.get_latest_revision_as_object().state == DebateState.CLOSED
-    assert ModerationLogEntry.objects.filter(action="debate_state").count() == 2
-
-
-@pytest.mark.parametrize("make_user", [AnonymousUser, UserFactory, blocked_user])
-def test_residents_cannot_switch_debate_states(debate, make_user):
-    with pytest.raises(ServiceError) as error:
-        services.debate_set_state(user=make_user(), debate=debate, state=DebateState.CLOSED)
-    assert error.value.status == 403
 
 
 # The audit log ------------------------------------------------------------------------------

@@ -73,3 +73,24 @@ def test_residents_cannot_switch_debate_states(debate, make_user):
     with pytest.raises(ServiceError) as error:
         services.debate_set_state(user=make_user(), debate=debate, state=DebateState.CLOSED)
     assert error.value.status == 403
+
+
+def test_the_page_editor_the_state_form_and_the_service_refuse_closing_without_a_conclusion(
+    debate,
+):
+    """One rule (models.validate_conclusion), one message, wherever a debate is closed."""
+    from django.core.exceptions import ValidationError
+
+    from dialogue.moderation.forms import DebateStateForm
+
+    debate.state = DebateState.CLOSED
+    with pytest.raises(ValidationError) as page_error:
+        debate.full_clean()
+    form = DebateStateForm({"state": DebateState.CLOSED, "conclusion": "  "})
+    assert not form.is_valid()
+    with pytest.raises(ServiceError) as service_error:
+        services.debate_set_state(user=moderator(), debate=debate, state=DebateState.CLOSED)
+    message = page_error.value.message_dict["conclusion"]
+    assert form.errors["conclusion"] == message
+    assert service_error.value.fields["conclusion"] == message
+    assert form.data["conclusion"] == "  "  # what was typed comes back

@@ -12,6 +12,7 @@ from django.db.models.functions import RowNumber
 from accounts.rules import can_take_part
 from dialogue.models import (
     MAX_COMMENT_LENGTH,
+    MAX_REPORT_TEXT,
     PUBLIC_STATUSES,
     WITHHELD_STATUSES,
     Comment,
@@ -191,6 +192,7 @@ def comment_context(user) -> dict:
     return {
         "can_report": user.is_authenticated and can_take_part.test(user),
         "report_reasons": ReportReason.choices,
+        "max_report_text": MAX_REPORT_TEXT,
         "hide_reasons": HideReason.choices,
     }
 

@@ -19,5 +19,5 @@ def publish_after_commit(debate_id: int, event: dict) -> None:
 def announce_comment(comment: Comment, event_type: str) -> None:
     """The comment as it is now (serialised at once, not at commit) under `event_type`."""
     publish_after_commit(
-        comment.debate_id, {"type": event_type, "comment": comment_payload(comment)}
+        comment.debate_id, {"type": str(event_type), "comment": comment_payload(comment)}
     )

@@ -116,10 +116,6 @@ class Comment(models.Model):
         return f"{self.author or '?'}: {self.body[:40]}"
 
     @property
-    def reaction_total(self) -> int:
-        return self.agree_count + self.disagree_count
-
-    @property
     def is_withheld(self) -> bool:
         return self.status in WITHHELD_STATUSES
 

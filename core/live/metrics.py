@@ -21,6 +21,10 @@ class LiveCounters:
     asgi_sends: int = 0
     # Deliveries that raised: a direct write that failed, or an ASGI send to a socket that died.
     failed_writes: int = 0
+    # Events the backend did not take (Redis away): dropped, healed by the pages' catch-up.
+    dropped_publishes: int = 0
+    # Gaps in the backend's subscription after which every local socket was told to catch up.
+    resyncs: int = 0
     # Server protocol classes whose objects lack what the fast path reads: class -> attributes.
     fast_path_refused: dict[str, list[str]] = field(default_factory=dict)
 

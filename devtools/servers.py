@@ -57,6 +57,18 @@ def manage(env: dict[str, str], *args: str, timeout: int = 300) -> str:
     return result.stdout
 
 
+_static_collected = False
+
+
+def collect_static(env: dict[str, str]) -> None:
+    """Production serves static files from the collected manifest (without it every page is a
+    500): collected once per test session into STATIC_ROOT."""
+    global _static_collected
+    if not _static_collected:
+        manage(env, "collectstatic", "--noinput")
+        _static_collected = True
+
+
 def fresh_postgres_database(server_url: str) -> str:
     """Creates an empty database on the server `server_url` points at; returns its URL."""
     import psycopg

@@ -70,3 +70,11 @@ def test_any_other_error_is_still_the_500_page():
     middleware = errors.DatabaseUnavailableMiddleware(lambda request: None)
     request = RequestFactory().get("/da/")
     assert middleware.process_exception(request, RuntimeError("bug")) is None
+
+
+def test_the_503_page_speaks_the_language_of_the_address():
+    from django.utils import translation
+
+    with translation.override("da"):
+        html = errors.service_unavailable(RequestFactory().get("/da/")).content.decode()
+    assert "Tilbage om lidt" in html

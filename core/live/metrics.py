@@ -1,7 +1,9 @@
 """What this process's live fan-out has done, so a silent slowdown or loss shows in `/healthz`.
 
-The counters are per process and count from its start. They are only written on the event loop
-thread (by the hub and its sinks) and only read elsewhere, so plain integers suffice.
+The counters are per process and count from its start. They are written on the event loop
+thread (by the hub and its sinks), except `dropped_publishes`, which a request thread bumps when
+Redis does not take its event; a count off by one under a race is acceptable there, so plain
+integers suffice.
 """
 
 import logging

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The database away: the 503 page instead of the 500 one (config/errors.py).
+    "config.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -128,16 +130,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_cache(url: str) -> dict:
+    """The cache on Redis, degrading to no cache while Redis is away (see below)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "bdib",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "0.5")),
+            "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
+        },
+    }
+
+
 # Redis: unset means everything stays inside the one process.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "bdib",
-        }
-    }
+    # django-redis rather than Django's own RedisCache: with IGNORE_EXCEPTIONS a Redis that is
+    # away makes the cache a miss (reads) or a no-op (writes) instead of an exception, so pages
+    # still render from the database. Short timeouts keep a dead Redis from slowing each page;
+    # every operation is tried once (no reconnect loop inside a request). Rate limits on this
+    # cache see None from incr() while it is away and decide per limit (README, "Outages").
+    CACHES = {"default": redis_cache(REDIS_URL)}
     LIVE_FANOUT_BACKEND = "core.live.backends.RedisBackend"
     # Live channels and viewer counts are namespaced by database, so two deployments (or test
     # runs) sharing one Redis never see each other's debates.

@@ -1,9 +1,14 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
@@ -57,3 +62,20 @@ def delete(request):
         return redirect("/")
     status = 400 if form.errors else 200
     return render(request, "accounts/delete.html", {"form": form}, status=status)
+
+
+@csrf_exempt  # it only forwards: nothing is read from the form, nobody is logged in here
+def admin_login(request):
+    """`/admin/login/` (Wagtail's login view otherwise): forwards, GET or POST, to allauth's
+    login with the page the person wanted, and never authenticates anybody itself."""
+    wanted = request.GET.get("next") or reverse("wagtailadmin_home")
+    if not url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        wanted = reverse("wagtailadmin_home")
+    return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': wanted})}")
+
+
+def admin_password_reset(request):
+    """Wagtail's password reset pages forward to allauth's (rate limited, one e-mail path)."""
+    return HttpResponseRedirect(reverse("account_reset_password"))

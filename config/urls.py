@@ -12,6 +12,9 @@ from config.api import api_router
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path(".well-known/security.txt", security.security_txt, name="security_txt"),
+    # The admin's login, logout and password-reset addresses lead to allauth's (one way in);
+    # they must come before Wagtail's own.
+    path("admin/", include("accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

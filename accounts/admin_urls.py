@@ -1,6 +1,7 @@
 """Served in front of Wagtail's own admin URLs (config/urls.py): the admin's login, logout and
 password-reset addresses lead to allauth's, so its rate limits, e-mail verification and MFA
-stage stand in front of every way in. Wagtail's own views behind them are never reached."""
+stage stand in front of every way in. Wagtail's own views behind them are never reached.
+(accounts/frontend_urls.py does the same for the login Wagtail serves beside the pages.)"""
 
 from allauth.account.views import LogoutView
 from django.urls import path, re_path

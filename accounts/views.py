@@ -64,16 +64,27 @@ def delete(request):
     return render(request, "accounts/delete.html", {"form": form}, status=status)
 
 
+def _forward_to_login(request, default_next: str):
+    wanted = request.GET.get("next") or default_next
+    if not url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        wanted = default_next
+    return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': wanted})}")
+
+
 @csrf_exempt  # it only forwards: nothing is read from the form, nobody is logged in here
 def admin_login(request):
     """`/admin/login/` (Wagtail's login view otherwise): forwards, GET or POST, to allauth's
     login with the page the person wanted, and never authenticates anybody itself."""
-    wanted = request.GET.get("next") or reverse("wagtailadmin_home")
-    if not url_has_allowed_host_and_scheme(
-        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        wanted = reverse("wagtailadmin_home")
-    return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': wanted})}")
+    return _forward_to_login(request, reverse("wagtailadmin_home"))
+
+
+@csrf_exempt  # as above
+def frontend_login(request):
+    """`/<language>/_util/login/` (Django's plain login view, which Wagtail serves for pages
+    restricted to logged-in people): forwards to allauth's login like `admin_login`."""
+    return _forward_to_login(request, "/")
 
 
 def admin_password_reset(request):

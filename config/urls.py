@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("dialog/", include("dialogue.urls")),
     path("arrangementer/", include("events.urls")),
     path("partnerskaber/", include("partnerships.urls")),
+    # Wagtail's own front-end login leads to allauth's (one way in); before Wagtail's URLs.
+    path("", include("accounts.frontend_urls")),
     # Wagtail serves every page not caught above; it must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

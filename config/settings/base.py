@@ -220,6 +220,8 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Pages restricted to logged-in people send visitors to allauth's login too.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Passwords and e-mail addresses change through allauth only (its rate limits, notifications and
 # e-mail verification), never in the admin's own account settings.

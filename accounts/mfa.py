@@ -9,9 +9,7 @@ allauth's MFA reauthentication. Residents may turn MFA on and are never forced.
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
-from allauth.mfa.signals import authenticator_added
 from allauth.mfa.utils import is_mfa_enabled
-from django.dispatch import receiver
 
 from accounts.rules import has_verified_email, is_staff_member
 
@@ -20,7 +18,7 @@ PRIMARY_TYPES = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 
 SECOND_FACTOR_SESSION_KEY = "accounts_second_factor_user"
 """The account that proved a second factor in this session outside allauth's login records:
-activating TOTP proves it (the form takes a valid code)."""
+activating TOTP proves it (accounts.forms.ActivateTOTPForm takes a valid code from the app)."""
 
 NEXT_SESSION_KEY = "accounts_second_factor_next"
 """Where a staff member was going when sent to the set-up; the last step links back there."""
@@ -56,9 +54,3 @@ def refusal_step(request) -> str | None:
     if not session_proved_second_factor(request):
         return "prove"
     return None
-
-
-@receiver(authenticator_added)
-def _remember_activation(sender, request, user, authenticator, **kwargs):
-    if request is not None and authenticator.type in PRIMARY_TYPES:
-        request.session[SECOND_FACTOR_SESSION_KEY] = str(user.pk)

@@ -195,6 +195,7 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Bland dig i byen] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Bland dig i byen"
+MFA_FORMS = {"activate_totp": "accounts.forms.ActivateTOTPForm"}
 # Recovery codes are shown once, right after the authenticator is set up; new ones can be made.
 MFA_RECOVERY_CODES_SHOW_ONCE = True
 

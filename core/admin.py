@@ -6,14 +6,19 @@ from wagtail.admin.menu import MenuItem
 
 
 class PermissionRequiredMixin:
-    """For a class-based admin view: `permission = "app.codename"`, checked with has_perm."""
+    """For a class-based admin view: `permission = "app.codename"`, checked with has_perm.
+    A refusal goes to `handle_no_permission`, which raises PermissionDenied (Wagtail then
+    redirects to the dashboard with a message); a view may answer otherwise."""
 
     permission = ""
 
     def dispatch(self, request, *args, **kwargs):
         if not self.permission or not request.user.has_perm(self.permission):
-            raise PermissionDenied
+            return self.handle_no_permission(request)
         return super().dispatch(request, *args, **kwargs)
+
+    def handle_no_permission(self, request):
+        raise PermissionDenied
 
 
 class PermissionMenuItem(MenuItem):

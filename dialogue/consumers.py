@@ -14,7 +14,6 @@ from core.errors import ServiceError
 from core.live import get_hub
 from dialogue import selectors, services
 from dialogue.models import Comment, DebatePage
-from dialogue.moderation import services as moderation
 from dialogue.serializers import comment_payload
 
 log = logging.getLogger(__name__)
@@ -68,7 +67,7 @@ def _run(action: str, user, debate_id: int, message: dict) -> dict:
     elif action == "react":
         services.reaction_set(user=user, comment=comment, value=str(message.get("value", "")))
     elif action == "report":
-        moderation.report_create(
+        services.report_create(
             user=user,
             comment=comment,
             reason=str(message.get("reason") or ""),

@@ -1,21 +1,43 @@
+"""The residents' forms on debate pages. They only shape input; the rules live in the
+services. Rendered with the project's field template (settings.FORM_RENDERER)."""
+
 import uuid
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dialogue.models import MAX_COMMENT_LENGTH
+from dialogue.models import MAX_COMMENT_LENGTH, DebateState
 
 
 class CommentForm(forms.Form):
+    """A new comment or a reply. The data- attributes are the live script's hooks. Each form
+    on a page needs its own `auto_id` (see `for_reply`), or replies would share ids."""
+
     body = forms.CharField(
         label=_("Your comment"),
         max_length=MAX_COMMENT_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 5, "maxlength": MAX_COMMENT_LENGTH}),
+        widget=forms.Textarea(
+            attrs={"rows": 5, "maxlength": MAX_COMMENT_LENGTH, "data-body-input": True}
+        ),
         help_text=_("At most %(limit)d characters. Links work; other markup is shown as typed.")
         % {"limit": MAX_COMMENT_LENGTH},
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
+    parent = forms.IntegerField(
+        required=False, widget=forms.HiddenInput(attrs={"data-parent": True})
+    )
+    client_id = forms.UUIDField(
+        required=False,
+        widget=forms.HiddenInput(attrs={"data-client-id": True}),
+        initial=uuid.uuid4,
+    )
+
+    @classmethod
+    def for_reply(cls, comment) -> "CommentForm":
+        """The reply form under `comment`, its ids prefixed with `reply-<id>-`."""
+        form = cls(auto_id=f"reply-{comment.pk}-%s", initial={"parent": comment.pk})
+        form.fields["body"].label = _("Your reply")
+        form.fields["body"].widget.attrs["rows"] = 3
+        return form
 
 
 class EditCommentForm(forms.Form):
@@ -24,3 +46,23 @@ class EditCommentForm(forms.Form):
         max_length=MAX_COMMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": MAX_COMMENT_LENGTH}),
     )
+
+
+class DebateFilterForm(forms.Form):
+    """The debate index's filter. Only focus areas that have debates there are offered; any
+    other value is refused (400 with the form refilled), never a 500."""
+
+    focus_area = forms.TypedChoiceField(
+        label=_("Focus area"), required=False, coerce=int, empty_value=None
+    )
+    state = forms.ChoiceField(
+        label=_("State"), required=False, choices=[("", _("All")), *DebateState.choices]
+    )
+
+    def __init__(self, *args, focus_areas=(), **kwargs):
+        kwargs.setdefault("auto_id", "filter-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area"].choices = [
+            ("", _("All focus areas")),
+            *[(area.pk, area.title) for area in focus_areas],
+        ]

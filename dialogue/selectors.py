@@ -2,13 +2,26 @@
 one for the top-level page, one for their replies, one for badges, one for the viewer's
 reactions."""
 
+import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, F, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 
-from dialogue.models import PUBLIC_STATUSES, Comment, CommentStatus, DebatePage, Reaction
+from accounts.rules import can_take_part
+from dialogue.models import (
+    MAX_COMMENT_LENGTH,
+    MAX_REPORT_TEXT,
+    PUBLIC_STATUSES,
+    WITHHELD_STATUSES,
+    Comment,
+    CommentStatus,
+    DebatePage,
+    HideReason,
+    Reaction,
+    ReportReason,
+)
 
 SORTS = ("oldest", "newest", "popular")
 REPLIES_SHOWN = 5  # per thread on the first render; the rest behind "show all replies"
@@ -159,12 +172,42 @@ def comments_after(*, debate: DebatePage, after_id: int, limit: int = 200) -> li
     return comments
 
 
-def debate_index(*, parent, focus_area_id=None, state=None):
+def debate_index(*, parent, focus_area: int | None = None, state: str | None = None):
+    """The live debates under `parent`, most recently active first, narrowed by plain filters
+    (already checked by the page's filter form)."""
     debates = (
         DebatePage.objects.child_of(parent).live().public().select_related("focus_area", "locale")
     )
-    if focus_area_id:
-        debates = debates.filter(focus_area_id=focus_area_id)
+    if focus_area:
+        debates = debates.filter(focus_area_id=focus_area)
     if state:
         debates = debates.filter(state=state)
     return debates.order_by("-last_activity_at", "-first_published_at")
+
+
+def comment_context(user) -> dict:
+    """What every rendering of a comment needs besides the comment: whether this reader may
+    report at all (the per-comment rule, not one's own and only published ones, is applied in
+    the template) and the reasons' labels."""
+    return {
+        "can_report": user.is_authenticated and can_take_part.test(user),
+        "report_reasons": ReportReason.choices,
+        "max_report_text": MAX_REPORT_TEXT,
+        "hide_reasons": HideReason.choices,
+    }
+
+
+def comment_template_context(debate: DebatePage) -> dict:
+    """What the page's live script reads from the server instead of repeating it: the
+    `<template>` a new comment is cloned from (the same include as every server-rendered
+    comment, for a placeholder comment with id 0), the length limit and the statuses."""
+    placeholder = Comment(
+        id=0, debate=debate, depth=0, status=CommentStatus.PUBLISHED, created_at=None
+    )
+    placeholder.children, placeholder.folded_replies, placeholder.my_reaction = [], 0, None
+    return {
+        "template_comment": placeholder,
+        "max_comment_length": MAX_COMMENT_LENGTH,
+        "comment_statuses": json.dumps({status.name: status.value for status in CommentStatus}),
+        "withheld_statuses": " ".join(WITHHELD_STATUSES),
+    }

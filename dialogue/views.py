@@ -7,12 +7,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.errors import ServiceError
+from core.errors import ServiceError, add_to_form
 from dialogue import selectors, services
 from dialogue.forms import CommentForm, EditCommentForm
 from dialogue.models import Comment, DebatePage
-from dialogue.models.debates import report_context
-from dialogue.moderation import services as moderation
 from dialogue.moderation.forms import ReportForm
 
 
@@ -41,7 +39,7 @@ def _comment_url(request, comment: Comment) -> str:
 @require_POST
 def comment_create(request, debate_id: int):
     debate = _debate(debate_id)
-    form = CommentForm(request.POST)
+    form = CommentForm(request.POST, auto_id="comment-form-%s")
     if not form.is_valid():
         return _render_debate(request, debate, 400, comment_form=form)
     try:
@@ -53,10 +51,9 @@ def comment_create(request, debate_id: int):
             client_id=form.cleaned_data["client_id"],
         )
     except ServiceError as error:
-        form.add_error(None, error.message)
-        status = 403 if error.status == 401 else error.status
-        return _render_debate(request, debate, status, comment_form=form)
-    if comment.status == "pending":
+        add_to_form(form, error)
+        return _render_debate(request, debate, error.page_status, comment_form=form)
+    if comment.is_pending:
         messages.info(request, _("Thank you. Your comment is shown when a moderator has read it."))
     return HttpResponseRedirect(_comment_url(request, comment))
 
@@ -73,8 +70,8 @@ def comment_edit(request, comment_id: int):
                     user=request.user, comment=comment, body=form.cleaned_data["body"]
                 )
             except ServiceError as error:
-                form.add_error(None, error.message)
-                status = error.status if error.status != 401 else 403
+                add_to_form(form, error)
+                status = error.page_status
             else:
                 messages.success(request, _("Your comment is changed."))
                 return HttpResponseRedirect(_comment_url(request, comment))
@@ -95,7 +92,7 @@ def comment_delete(request, comment_id: int):
         services.comment_delete(user=request.user, comment=comment)
     except ServiceError as error:
         messages.error(request, error.message)
-        return _render_debate(request, comment.debate, error.status)
+        return _render_debate(request, comment.debate, error.page_status)
     messages.success(request, _("Your comment is deleted."))
     return HttpResponseRedirect(_comment_url(request, comment))
 
@@ -109,7 +106,7 @@ def reaction_set(request, comment_id: int):
         )
     except ServiceError as error:
         messages.error(request, error.message)
-        return _render_debate(request, comment.debate, error.status if error.status != 401 else 403)
+        return _render_debate(request, comment.debate, error.page_status)
     return HttpResponseRedirect(_comment_url(request, comment))
 
 
@@ -126,7 +123,7 @@ def comment_list(request, debate_id: int):
     return render(
         request,
         "dialogue/includes/comment_list_items.html",
-        {"page": debate, "comment_page": page, **report_context(request.user)},
+        {"page": debate, "comment_page": page, **selectors.comment_context(request.user)},
     )
 
 
@@ -139,7 +136,7 @@ def thread(request, debate_id: int, root_id: int):
     return render(
         request,
         "dialogue/thread.html",
-        {"debate": debate, "root": root, **report_context(request.user)},
+        {"debate": debate, "root": root, **selectors.comment_context(request.user)},
     )
 
 
@@ -153,15 +150,15 @@ def comment_report(request, comment_id: int):
     if request.method == "POST":
         if form.is_valid():
             try:
-                moderation.report_create(
+                services.report_create(
                     user=request.user,
                     comment=comment,
                     reason=form.cleaned_data["reason"],
                     text=form.cleaned_data["text"],
                 )
             except ServiceError as error:
-                form.add_error(None, error.message)
-                status = 403 if error.status == 401 else error.status
+                add_to_form(form, error)
+                status = error.page_status
             else:
                 messages.success(request, _("Thank you. The moderators will look at the comment."))
                 return HttpResponseRedirect(_comment_url(request, comment))

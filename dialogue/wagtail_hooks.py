@@ -5,9 +5,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
+from core.admin import PermissionMenuItem
 from core.hooks import DATA_EXPORT, DEMO_CONTENT, WEBSOCKET_URLS
 from dialogue.exporters import export_dialogue
 from dialogue.moderation import admin_views, selectors
@@ -32,15 +33,6 @@ admin_urls = (
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("moderation/", include(admin_urls))]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 class QueueMenuItem(PermissionMenuItem):

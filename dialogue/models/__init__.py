@@ -1,6 +1,7 @@
-"""Debates and their comments (`debates`), and how staff moderate them (`moderation`)."""
+"""Debate pages (`pages`), the comments that answer them (`comments`), and how staff moderate
+them (`moderation`). Everything is importable from `dialogue.models`."""
 
-from dialogue.models.debates import (
+from dialogue.models.comments import (
     MAX_COMMENT_LENGTH,
     MAX_DEPTH,
     PUBLIC_STATUSES,
@@ -9,17 +10,13 @@ from dialogue.models.debates import (
     CommentQuerySet,
     CommentRevision,
     CommentStatus,
-    DebateGoal,
-    DebateIndexPage,
-    DebatePage,
-    DebateState,
     HeldBecause,
     HideReason,
     Reaction,
     ReactionValue,
-    debate_focus_areas,
 )
 from dialogue.models.moderation import (
+    MAX_REPORT_TEXT,
     ModerationAction,
     ModerationLogEntry,
     ModerationSettings,
@@ -27,10 +24,19 @@ from dialogue.models.moderation import (
     ReportOutcome,
     ReportReason,
 )
+from dialogue.models.pages import (
+    DebateGoal,
+    DebateIndexPage,
+    DebatePage,
+    DebateState,
+    debate_focus_areas,
+    validate_conclusion,
+)
 
 __all__ = [
     "MAX_COMMENT_LENGTH",
     "MAX_DEPTH",
+    "MAX_REPORT_TEXT",
     "PUBLIC_STATUSES",
     "WITHHELD_STATUSES",
     "Comment",
@@ -52,4 +58,5 @@ __all__ = [
     "ReportOutcome",
     "ReportReason",
     "debate_focus_areas",
+    "validate_conclusion",
 ]

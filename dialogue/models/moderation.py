@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from dialogue.models.debates import Comment, DebatePage, HideReason
+from dialogue.models.comments import Comment, HideReason
+from dialogue.models.pages import DebatePage
 
 MAX_REPORT_TEXT = 500
 

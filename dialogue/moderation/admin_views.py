@@ -2,18 +2,20 @@
 actions, the audit log (read only), and debate states. Views stay thin: the services decide."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.errors import ServiceError
+from core.admin import PermissionRequiredMixin
+from core.errors import ServiceError, add_to_form
+from dialogue import services
 from dialogue.models import Comment, CommentStatus, DebatePage
-from dialogue.moderation import selectors, services
+from dialogue.moderation import selectors
 from dialogue.moderation.forms import (
     BlockForm,
     DebateStateForm,
@@ -33,16 +35,12 @@ def _int(value) -> int | None:
         return None
 
 
-class PermissionMixin:
-    permission = ""
+class AdminPage(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    def handle_no_permission(self, request):
+        """A plain 403 in the admin's look, with nothing from the screen asked for, instead of
+        Wagtail's redirect to the dashboard: the refusal is what it is, for people and tests."""
+        return TemplateResponse(request, "dialogue/admin/403.html", status=403)
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class AdminPage(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
 
@@ -149,8 +147,8 @@ class CommentView(AdminPage):
         try:
             self._run(action, form)
         except ServiceError as error:
-            form.add_error(None, error.message)
-            return self._again({action: form}, error.status)
+            add_to_form(form, error)
+            return self._again({action: form}, error.page_status)
         messages.success(request, self._done_message(action))
         if action in ("warn", "block"):
             return redirect("dialogue_moderation:comment", comment_id=self.comment.pk)
@@ -277,8 +275,8 @@ class DebateStateView(AdminPage):
                     conclusion=form.cleaned_data["conclusion"],
                 )
             except ServiceError as error:
-                form.add_error(None, error.message)
-                status = error.status
+                add_to_form(form, error)
+                status = error.page_status
             else:
                 messages.success(request, _("The debate's state is changed."))
                 return redirect("dialogue_moderation:debates")

@@ -2,12 +2,20 @@
 live in the services."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from dialogue.models import DebatePage, DebateState, HideReason, ModerationAction, ReportReason
-from dialogue.models.moderation import MAX_REPORT_TEXT
+from dialogue.models import (
+    MAX_REPORT_TEXT,
+    DebatePage,
+    DebateState,
+    HideReason,
+    ModerationAction,
+    ReportReason,
+    validate_conclusion,
+)
 from dialogue.moderation.selectors import QUEUE_REASONS
-from dialogue.moderation.services import BLOCK_DAYS, MAX_NOTE
+from dialogue.services import BLOCK_DAYS, MAX_NOTE
 
 
 class ReportForm(forms.Form):
@@ -86,8 +94,10 @@ class DebateStateForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("state") == DebateState.CLOSED and not (data.get("conclusion") or "").strip():
-            self.add_error("conclusion", _("Write a conclusion before you close the debate."))
+        try:
+            validate_conclusion(data.get("state"), data.get("conclusion"))
+        except ValidationError as error:
+            self.add_error(None, error)
         return data
 
 

@@ -11,7 +11,6 @@ from django.core.management import call_command
 
 from dialogue import services
 from dialogue.models import CommentStatus
-from dialogue.moderation import services as moderation
 from tests.dialogue.factories import make_debate
 from tests.factories import UserFactory, editor, moderator
 from tests.mfa import activate_totp, totp_code
@@ -40,7 +39,7 @@ def reported():
     comment = services.comment_create(
         user=UserFactory(), debate=make_debate(), body="Køb billige ure"
     )[0]
-    moderation.report_create(user=UserFactory(), comment=comment, reason="spam")
+    services.report_create(user=UserFactory(), comment=comment, reason="spam")
     return comment
 
 

@@ -7,7 +7,6 @@ from wagtail.models import Site
 
 from dialogue import services
 from dialogue.models import CommentStatus, DebateState, ModerationSettings, Report
-from dialogue.moderation import services as moderation
 from tests.dialogue.factories import make_debate
 from tests.dialogue.test_consumer import open_socket, receive_type
 from tests.factories import UserFactory, moderator
@@ -78,7 +77,7 @@ async def test_hide_restore_and_approve_reach_every_open_page(debate):
     comment = await database_sync_to_async(_comment)(debate)
     mod = await database_sync_to_async(moderator)()
     reader = await open_socket(debate.pk)
-    await database_sync_to_async(moderation.comment_hide)(
+    await database_sync_to_async(services.comment_hide)(
         moderator=mod, comment=comment, reason="offensive", note="intern note"
     )
     hidden = await receive_type(reader, "comment.hidden")
@@ -86,7 +85,7 @@ async def test_hide_restore_and_approve_reach_every_open_page(debate):
     assert hidden["comment"]["hidden_reason"] == "offensive"
     assert hidden["comment"]["body_html"] == ""
     assert "intern note" not in str(hidden)
-    await database_sync_to_async(moderation.comment_restore)(moderator=mod, comment=comment)
+    await database_sync_to_async(services.comment_restore)(moderator=mod, comment=comment)
     restored = await receive_type(reader, "comment.restored")
     assert "Noget at sige" in restored["comment"]["body_html"]
 
@@ -96,7 +95,7 @@ async def test_hide_restore_and_approve_reach_every_open_page(debate):
         return _comment(debate, "Venter på godkendelse")
 
     pending = await database_sync_to_async(premoderate_and_post)()
-    await database_sync_to_async(moderation.comment_approve)(moderator=mod, comment=pending)
+    await database_sync_to_async(services.comment_approve)(moderator=mod, comment=pending)
     created = await receive_type(reader, "comment.created")
     assert created["comment"]["id"] == pending.pk
     assert "Venter på godkendelse" in created["comment"]["body_html"]

@@ -1,5 +1,6 @@
 """Switching a debate between open, pre-moderated and closed."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -10,11 +11,10 @@ from dialogue.models import (
     DebatePage,
     DebateState,
     ModerationAction,
+    validate_conclusion,
 )
-from dialogue.moderation.services._common import (
-    _log,
-)
-from dialogue.services import _publish_after_commit
+from dialogue.services.audit import log_action
+from dialogue.services.live import publish_after_commit
 
 
 def debate_set_state(*, user, debate: DebatePage, state: str, conclusion: str = "") -> DebatePage:
@@ -24,10 +24,10 @@ def debate_set_state(*, user, debate: DebatePage, state: str, conclusion: str = 
     if state not in DebateState.values:
         raise ServiceError("bad_state", _("Choose open, pre-moderated or closed."), 400)
     conclusion = (conclusion or "").strip()
-    if state == DebateState.CLOSED and not conclusion:
-        raise ServiceError(
-            "conclusion_required", _("Write a conclusion before you close the debate."), 400
-        )
+    try:
+        validate_conclusion(state, conclusion)
+    except ValidationError as exc:
+        raise ServiceError.from_validation_error(exc) from exc
     if len(conclusion) > MAX_COMMENT_LENGTH * 5:
         raise ServiceError("too_long", _("The conclusion is too long."), 400)
     with transaction.atomic():
@@ -42,16 +42,16 @@ def debate_set_state(*, user, debate: DebatePage, state: str, conclusion: str = 
             content = dict(revision.content)
             content["state"], content["conclusion"] = page.state, page.conclusion
             type(revision).objects.filter(pk=revision.pk).update(content=content)
-        _log(
+        log_action(
             moderator=user,
             action=ModerationAction.DEBATE_STATE,
             debate=page,
             reason=state,
-            note=conclusion if state == DebateState.CLOSED else "",
+            note=conclusion if page.is_closed else "",
             target=page.question[:255],
             details={"was": was},
         )
-        _publish_after_commit(
+        publish_after_commit(
             page.pk, {"type": "debate.state", "state": page.state, "conclusion": page.conclusion}
         )
     return page

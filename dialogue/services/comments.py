@@ -1,7 +1,5 @@
-"""Every write on debates: both the socket and the plain HTTP forms come here.
-
-Each function checks the rules, validates, writes in one transaction and publishes one live
-event after commit (DESIGN.md, "How a live comment travels")."""
+"""What residents do with their own comments: write, change, delete. The socket and the plain
+HTTP forms both come here."""
 
 import time
 import uuid
@@ -10,12 +8,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
-from core.live import publish
 from core.plaintext import render_plain_text
 from core.rules import require
 from dialogue.models import (
@@ -27,19 +23,9 @@ from dialogue.models import (
     DebatePage,
     DebateState,
     HeldBecause,
-    Reaction,
-    ReactionValue,
 )
-from dialogue.moderation.words import listed_terms_in, moderation_settings
-from dialogue.serializers import comment_payload
-
-
-def debate_topic(debate_id: int) -> str:
-    return f"debate:{debate_id}"
-
-
-def _publish_after_commit(debate_id: int, event: dict) -> None:
-    transaction.on_commit(lambda: publish(debate_topic(debate_id), event))
+from dialogue.services.transitions import CommentAction, move_comment
+from dialogue.services.words import listed_terms_in, moderation_settings
 
 
 def _clean_body(body: str) -> str:
@@ -113,12 +99,12 @@ def comment_create(
     parent = _resolve_parent(debate, parent_id)
     _check_rate_limit(user)
     now = timezone.now()
-    status, held_because = CommentStatus.PUBLISHED, ""
+    action, held_because = CommentAction.CREATE, ""
     if debate.state == DebateState.PREMODERATED:
-        status, held_because = CommentStatus.PENDING, HeldBecause.PREMODERATION
+        action, held_because = CommentAction.CREATE_HELD, HeldBecause.PREMODERATION
     elif listed_terms_in(body, moderation_settings().terms()):
         # Never a silent deletion: the author sees it marked as awaiting moderation.
-        status, held_because = CommentStatus.PENDING, HeldBecause.WORD_LIST
+        action, held_because = CommentAction.CREATE_HELD, HeldBecause.WORD_LIST
     comment = Comment(
         debate=debate,
         author=user,
@@ -128,7 +114,6 @@ def comment_create(
         client_id=client_uuid or uuid.uuid4(),
         body=body,
         body_html=render_plain_text(body),
-        status=status,
         held_because=held_because,
         queued_at=now if held_because else None,
         created_at=now,
@@ -139,43 +124,13 @@ def comment_create(
         raise ServiceError("invalid", " ".join(exc.messages), 400) from exc
     try:
         with transaction.atomic():
-            comment.save()
-            if status == CommentStatus.PUBLISHED:
-                _count_new_comment(debate.pk, parent, now)
-                _publish_after_commit(
-                    debate.pk, {"type": "comment.created", "comment": comment_payload(comment)}
-                )
+            move_comment(comment, action, now=now)
     except IntegrityError:
         existing = Comment.objects.filter(author=user, client_id=comment.client_id).first()
         if existing is None:
             raise
         return existing, False
     return comment, True
-
-
-def _count_new_comment(debate_id: int, parent: Comment | None, now) -> None:
-    DebatePage.objects.filter(pk=debate_id).update(
-        comment_count=F("comment_count") + 1, last_activity_at=now
-    )
-    if parent is not None:
-        Comment.objects.filter(pk=parent.pk).update(reply_count=F("reply_count") + 1)
-
-
-def comment_publish_pending(*, comment: Comment) -> Comment:
-    """A held comment goes public (approval by a moderator)."""
-    with transaction.atomic():
-        comment = Comment.objects.select_for_update().get(pk=comment.pk)
-        if comment.status != CommentStatus.PENDING:
-            return comment
-        comment.status = CommentStatus.PUBLISHED
-        comment.held_because = ""
-        comment.queued_at = None
-        comment.save(update_fields=["status", "held_because", "queued_at"])
-        _count_new_comment(comment.debate_id, comment.parent, timezone.now())
-        _publish_after_commit(
-            comment.debate_id, {"type": "comment.created", "comment": comment_payload(comment)}
-        )
-    return comment
 
 
 def comment_edit(*, user, comment: Comment, body: str) -> Comment:
@@ -191,22 +146,15 @@ def comment_edit(*, user, comment: Comment, body: str) -> Comment:
         comment.body_html = render_plain_text(body)
         comment.edited_at = timezone.now()
         fields = ["body", "body_html", "edited_at"]
-        event = "comment.edited"
-        if added_terms and comment.status == CommentStatus.PUBLISHED:
-            # Readers see "hidden pending review" until a moderator has read the new text.
-            comment.status = CommentStatus.HELD
-            comment.held_because = HeldBecause.WORD_LIST
-            comment.queued_at = comment.edited_at
-            fields += ["status", "held_because", "queued_at"]
-            event = "comment.hidden"
-        elif added_terms and comment.status == CommentStatus.PENDING:
+        action = CommentAction.EDIT
+        if added_terms:
+            action = CommentAction.EDIT_LISTED
             comment.held_because = HeldBecause.WORD_LIST
             fields.append("held_because")
-        comment.save(update_fields=fields)
-        if event == "comment.hidden" or comment.status == CommentStatus.PUBLISHED:
-            _publish_after_commit(
-                comment.debate_id, {"type": event, "comment": comment_payload(comment)}
-            )
+            if comment.status == CommentStatus.PUBLISHED:
+                comment.queued_at = comment.edited_at
+                fields.append("queued_at")
+        move_comment(comment, action, update_fields=fields)
     return comment
 
 
@@ -215,48 +163,7 @@ def comment_delete(*, user, comment: Comment) -> Comment:
     require(user, "dialogue.delete_own_comment", comment)
     with transaction.atomic():
         CommentRevision.objects.create(comment=comment, body=comment.body)
-        was_published = comment.status == CommentStatus.PUBLISHED
-        comment.status = CommentStatus.DELETED
         comment.body = ""
         comment.body_html = ""
-        comment.save(update_fields=["status", "body", "body_html"])
-        if was_published:
-            _publish_after_commit(
-                comment.debate_id, {"type": "comment.deleted", "comment": comment_payload(comment)}
-            )
+        move_comment(comment, CommentAction.DELETE, update_fields=["body", "body_html"])
     return comment
-
-
-def reaction_set(*, user, comment: Comment, value: str) -> Comment:
-    """One reaction per person and comment: the same value again takes it back."""
-    if value not in ReactionValue.values:
-        raise ServiceError("bad_value", _("Choose agree or disagree."), 400)
-    require(user, "dialogue.react_to_comment", comment)
-    with transaction.atomic():
-        locked = Comment.objects.select_for_update().get(pk=comment.pk)
-        existing = Reaction.objects.filter(comment=locked, user=user).first()
-        delta = {ReactionValue.AGREE: 0, ReactionValue.DISAGREE: 0}
-        if existing is None:
-            Reaction.objects.create(comment=locked, user=user, value=value)
-            delta[value] += 1
-        elif existing.value == value:
-            existing.delete()
-            delta[value] -= 1
-        else:
-            delta[existing.value] -= 1
-            delta[value] += 1
-            existing.value = value
-            existing.save(update_fields=["value"])
-        locked.agree_count += delta[ReactionValue.AGREE]
-        locked.disagree_count += delta[ReactionValue.DISAGREE]
-        locked.save(update_fields=["agree_count", "disagree_count"])
-        _publish_after_commit(
-            locked.debate_id,
-            {
-                "type": "comment.reactions",
-                "id": locked.pk,
-                "agree": locked.agree_count,
-                "disagree": locked.disagree_count,
-            },
-        )
-    return locked

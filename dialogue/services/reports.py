@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from core.errors import ServiceError
 from core.rules import require
 from dialogue.models import (
+    MAX_REPORT_TEXT,
     Comment,
     CommentStatus,
     HeldBecause,
@@ -15,13 +16,15 @@ from dialogue.models import (
     Report,
     ReportReason,
 )
-from dialogue.models.moderation import MAX_REPORT_TEXT
-from dialogue.moderation.services._common import (
-    _announce,
-    _lock,
-    _log,
-)
-from dialogue.moderation.words import moderation_settings
+from dialogue.services.audit import log_action
+from dialogue.services.transitions import CommentAction, lock_comment, move_comment
+from dialogue.services.words import moderation_settings
+
+
+def _already_reported() -> ServiceError:
+    return ServiceError(
+        "already_reported", _("You have already reported this comment. Thank you."), 409
+    )
 
 
 def report_create(*, user, comment: Comment, reason: str, text: str = "") -> Report:
@@ -40,9 +43,7 @@ def report_create(*, user, comment: Comment, reason: str, text: str = "") -> Rep
         )
     require(user, "dialogue.report_comment", comment)
     if Report.objects.filter(comment=comment, reporter=user).exists():
-        raise ServiceError(
-            "already_reported", _("You have already reported this comment. Thank you."), 409
-        )
+        raise _already_reported()
     threshold = moderation_settings().report_threshold
     now = timezone.now()
     report = Report(comment=comment, reporter=user, reason=reason, text=text, created_at=now)
@@ -52,7 +53,7 @@ def report_create(*, user, comment: Comment, reason: str, text: str = "") -> Rep
         raise ServiceError("invalid", " ".join(exc.messages), 400) from exc
     try:
         with transaction.atomic():
-            locked = _lock(comment)
+            locked = lock_comment(comment)
             report.comment = locked
             report.save()
             fields = []
@@ -61,21 +62,17 @@ def report_create(*, user, comment: Comment, reason: str, text: str = "") -> Rep
                 fields.append("queued_at")
             open_reports = Report.objects.filter(comment=locked, resolved_at__isnull=True).count()
             if open_reports >= threshold and locked.status == CommentStatus.PUBLISHED:
-                locked.status = CommentStatus.HELD
                 locked.held_because = HeldBecause.REPORTS
-                fields += ["status", "held_because"]
-                _log(
+                move_comment(locked, CommentAction.HOLD, update_fields=[*fields, "held_because"])
+                log_action(
                     moderator=None,
                     action=ModerationAction.HOLD,
                     comment=locked,
                     reason=HeldBecause.REPORTS,
                     details={"reports": open_reports, "threshold": threshold},
                 )
-                _announce(locked, "comment.hidden")
-            if fields:
+            elif fields:
                 locked.save(update_fields=fields)
     except IntegrityError as exc:  # the same reader twice at once: the constraint decides
-        raise ServiceError(
-            "already_reported", _("You have already reported this comment. Thank you."), 409
-        ) from exc
+        raise _already_reported() from exc
     return report

@@ -1,0 +1,23 @@
+"""How a write tells the open pages of a debate: one event, published after commit, so a
+rolled-back write is never announced (DESIGN.md, "How a live comment travels")."""
+
+from django.db import transaction
+
+from core.live import publish
+from dialogue.models import Comment
+from dialogue.serializers import comment_payload
+
+
+def debate_topic(debate_id: int) -> str:
+    return f"debate:{debate_id}"
+
+
+def publish_after_commit(debate_id: int, event: dict) -> None:
+    transaction.on_commit(lambda: publish(debate_topic(debate_id), event))
+
+
+def announce_comment(comment: Comment, event_type: str) -> None:
+    """The comment as it is now (serialised at once, not at commit) under `event_type`."""
+    publish_after_commit(
+        comment.debate_id, {"type": str(event_type), "comment": comment_payload(comment)}
+    )

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_zxcvbn_password_validator",  # for its translations of the strength messages
     "channels",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff reach the admin only with a verified e-mail and a second factor (accounts/mfa.py).
+    "accounts.middleware.StaffSecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # The database away: the 503 page instead of the 500 one (config/errors.py).
     "config.errors.DatabaseUnavailableMiddleware",
@@ -175,6 +178,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # zxcvbn's estimate of how guessable it is ("Copenhagen1" and "aaaaaaaaaaaa" are refused).
+    {"NAME": "django_zxcvbn_password_validator.ZxcvbnPasswordValidator"},
+]
+# 3: "cannot be guessed without access to our database"; the place names below count as words
+# an attacker tries first.
+PASSWORD_MINIMAL_STRENGTH = int(env("PASSWORD_MINIMAL_STRENGTH", "3"))
+PASSWORD_EXTRA_DICTIONARY = [
+    "bland dig i byen",
+    "blanddigibyen",
+    "københavn",
+    "kobenhavn",
+    "copenhagen",
+    "kbh",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
@@ -194,6 +210,10 @@ ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Bland dig i byen] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Bland dig i byen"
+MFA_FORMS = {"activate_totp": "accounts.forms.ActivateTOTPForm"}
+# Recovery codes are shown once, right after the authenticator is set up; new ones can be made.
+MFA_RECOVERY_CODES_SHOW_ONCE = True
 
 # Languages: Danish first; Arabic is right-to-left.
 LANGUAGE_CODE = "da"
@@ -217,7 +237,13 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Pages restricted to logged-in people send visitors to allauth's login too.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Passwords and e-mail addresses change through allauth only (its rate limits, notifications and
+# e-mail verification), never in the admin's own account settings.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 STATIC_URL = "/static/"

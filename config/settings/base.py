@@ -204,6 +204,14 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Uploads. The whole request body is capped before Django reads it (config.guards, 413); put the
+# same figure in the proxy (nginx `client_max_body_size`, see the README). Form fields without
+# files may hold 2.5 MB; uploaded files above 2.5 MB are spooled to disk, not kept in memory.
+UPLOAD_MAX_BYTES = int(env("DJANGO_UPLOAD_MAX_MB", "20")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [SITE_DIR / "static"]

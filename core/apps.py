@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from core.csv import guard_wagtail_exports
+
+        guard_wagtail_exports()

@@ -97,7 +97,8 @@ class RequestBodyLimit:
     @staticmethod
     def _too_large_body(scope, limit: int) -> bytes:
         # In the language of the page's address (/da/, /en/, /ar/), else the site's.
-        language = translation.get_language_from_path(scope.get("path", "")) or settings.LANGUAGE_CODE
+        path = scope.get("path", "")
+        language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
         with translation.override(language):
             text = gettext(
                 "The upload is too large: at most %(size)s. Go back and choose a smaller file."

@@ -58,7 +58,8 @@ async def call(scope, body: Body):
 
 async def test_a_50_mb_upload_is_refused_before_its_body_is_read():
     body = Body(50 * MB)
-    status, text = await call(http_scope(headers=[(b"content-length", str(50 * MB).encode())]), body)
+    scope = http_scope(headers=[(b"content-length", str(50 * MB).encode())])
+    status, text = await call(scope, body)
     assert status == 413
     assert body.taken == 0
     assert "20" in text.decode() and "MB" in text.decode()

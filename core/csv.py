@@ -3,11 +3,12 @@
 A cell that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with an
 apostrophe, so what someone typed never runs as a formula when the file is opened (CSV
 injection). Numbers stay numbers: a number, or text that is only a number such as "-2.5", cannot
-be a formula and is written as it is, so open data keeps its negative values.
+be a formula and is written as it is, so open data keeps its negative values (a leading plus
+is not a number anyone writes, so "+4512345678" is treated as typed text).
 
 Every CSV the site writes goes through here: the project's own exports call `safe_row`, and
 `guard_wagtail_exports()` (run when the app is ready) puts the same guard on every CSV export of
-the Wagtail admin: model and snippet lists, page reports, form submissions.
+the Wagtail admin: model and snippet lists and page reports.
 """
 
 import re
@@ -15,7 +16,7 @@ from decimal import Decimal
 from numbers import Number
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-PLAIN_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+PLAIN_NUMBER = re.compile(r"-?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 
 
 def safe_cell(value) -> str:

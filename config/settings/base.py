@@ -197,6 +197,11 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
+# Every document upload is checked: its content must be what its extension says (core.uploads).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.documents.DocumentForm"
+# Documents always stream through Django, whatever the storage: with the type of their checked
+# extension, `X-Content-Type-Options: nosniff` and the collection's privacy applied.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False

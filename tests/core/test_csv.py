@@ -20,6 +20,7 @@ from tests.partnerships.factories import OrganisationFactory
         ("+SUM(A1:A9)", "'+SUM(A1:A9)"),
         ("-2+3", "'-2+3"),
         ("@cmd", "'@cmd"),
+        ("+4512345678", "'+4512345678"),  # typed text; a spreadsheet would drop the plus
         ("\t=1", "'\t=1"),
         ("\r=1", "'\r=1"),
         ("Amina", "Amina"),
@@ -31,7 +32,7 @@ def test_text_that_starts_like_a_formula_gets_an_apostrophe(typed, written):
     assert safe_cell(typed) == written
 
 
-@pytest.mark.parametrize("number", [-3.5, -2, 0, Decimal("-0.125"), "-2.5", "+4", "-1e3", "-0,5"])
+@pytest.mark.parametrize("number", [-3.5, -2, 0, Decimal("-0.125"), "-2.5", "-1e3", "-0,5"])
 def test_numbers_stay_as_they_are(number):
     assert safe_cell(number) == str(number)
 

@@ -85,7 +85,10 @@ def detected_type(upload, extension: str) -> str | None:
     head = _read_head(upload)
     kind = filetype.guess(head)
     if kind is None:
-        # No signature: plain text if there are no NUL bytes (CSV and TXT have no signature).
+        # No signature: plain text if there are no NUL bytes (CSV and TXT have no signature),
+        # or UTF-16 with its byte-order mark (spreadsheets' "Unicode text").
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return TEXT
         return TEXT if head and b"\x00" not in head else None
     if kind.mime == "application/zip":
         if extension in OFFICE_ZIP_MEMBERS and _zip_holds(upload, OFFICE_ZIP_MEMBERS[extension]):

@@ -189,6 +189,7 @@ def office_file(member: str) -> bytes:
         ("figures.xlsx", office_file("xl/workbook.xml")),
         ("figures.csv", "år;antal\n2014;12\n".encode("cp1252")),
         ("notes.txt", b"plain text\n"),
+        ("figures.txt", "år\tantal\n".encode("utf-16")),
         ("report.pdf", minimal_pdf()),
     ],
 )

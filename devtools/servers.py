@@ -128,6 +128,9 @@ def uvicorn_server(
         command += ["--workers", str(workers)]
     if cpu is not None:
         command = ["taskset", "-c", str(cpu), *command]
+    # Sockets are accepted only from the site's own origin (config.guards), so the server is
+    # told the address it really answers on.
+    env = {**env, "SITE_URL": f"http://127.0.0.1:{port}"}
     process = subprocess.Popen(
         command,
         cwd=ROOT,

@@ -233,6 +233,11 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
+# Every document upload is checked: its content must be what its extension says (core.uploads).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.documents.DocumentForm"
+# Documents always stream through Django, whatever the storage: with the type of their checked
+# extension, `X-Content-Type-Options: nosniff` and the collection's privacy applied.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -245,6 +250,14 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Uploads. The whole request body is capped before Django reads it (config.guards, 413); put the
+# same figure in the proxy (nginx `client_max_body_size`, see the README). Form fields without
+# files may hold 2.5 MB; uploaded files above 2.5 MB are spooled to disk, not kept in memory.
+UPLOAD_MAX_BYTES = int(env("DJANGO_UPLOAD_MAX_MB", "20")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -1,8 +1,8 @@
 """`make run`: a laptop with nothing installed but Python."""
 
-from .base import *  # noqa: F403
 from urllib.parse import urlsplit
 
+from .base import *  # noqa: F403
 from .base import SITE_URL, env, env_list
 
 DEBUG = True

@@ -240,6 +240,7 @@ def test_a_deleted_accounts_event_place_goes_to_the_first_person_waiting(
 def test_an_organisation_with_another_member_is_handed_to_them_as_administrator_and_contact(
     person, everywhere, django_capture_on_commit_callbacks
 ):
+    label = deleted_account_label(person)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         user_delete(user=person)
@@ -253,7 +254,7 @@ def test_an_organisation_with_another_member_is_handed_to_them_as_administrator_
         colleague.email,
         "",
     )
-    assert shared.pledges.get().signatory_name == deleted_account_label(person)
+    assert shared.pledges.get().signatory_name == label
     assert any(m.to == [colleague.email] for m in mail.outbox)
 
 
@@ -262,6 +263,7 @@ def test_an_organisation_left_with_nobody_goes_back_to_the_reviewers(
 ):
     alone = everywhere["alone"]
     Organisation.objects.filter(pk=alone.pk).update(status=ReviewStatus.APPROVED)
+    label = deleted_account_label(person)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         user_delete(user=person)
@@ -269,7 +271,7 @@ def test_an_organisation_left_with_nobody_goes_back_to_the_reviewers(
     alone.refresh_from_db()
     assert not alone.memberships.exists()
     assert alone.status == ReviewStatus.PENDING
-    assert alone.contact_name == deleted_account_label(person)
+    assert alone.contact_name == label
     assert any(
         m.to == [everywhere["reviewer"].email] and "Zofias Strikkeklub" in m.subject
         for m in mail.outbox

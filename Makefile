@@ -23,7 +23,7 @@ migrate: install
 	$(MANAGE) migrate --noinput
 
 content: migrate
-	$(MANAGE) load_content --demo
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(MANAGE) load_content --demo
 
 run: content
 	@echo ""

@@ -1,7 +1,11 @@
+import time
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
+from allauth.core import context
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -41,3 +45,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_reset_password_from_key_url(self, key):
         path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
         return absolute_url(path.replace("UID-KEY", quote(key)))
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """A login a few minutes ago is as fresh as a reauthentication (allauth 65 counts only
+        the latter): staff sent to set up their authenticator right after logging in are not
+        asked for their password a second time. A session from earlier still is."""
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = self.request or context.request
+        if request is None or not request.user.is_authenticated:
+            return True
+        times = [r.get("at", 0) for r in get_authentication_records(request, request.user)]
+        return not times or time.time() - max(times) >= account_settings.REAUTHENTICATION_TIMEOUT

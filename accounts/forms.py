@@ -1,6 +1,9 @@
+from allauth.core import context
+from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.mfa import SECOND_FACTOR_SESSION_KEY
 from accounts.models import User
 
 
@@ -42,3 +45,14 @@ class DeleteAccountForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that my account is deleted for good."), required=True
     )
+
+
+class ActivateTOTPForm(AllauthActivateTOTPForm):
+    """allauth's TOTP activation (MFA_FORMS). A valid code from the new app proves the second
+    factor for this session too, so staff who just set it up go on to the admin without
+    being asked for a code again (accounts/mfa.py)."""
+
+    def clean_code(self) -> str:
+        code = super().clean_code()
+        context.request.session[SECOND_FACTOR_SESSION_KEY] = str(self.user.pk)
+        return code

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from accounts.models import BadgeKind
-from accounts.roles import CITY_EDITORS, DEBATE_MODERATORS
+from accounts.roles import ACCESS_ADMIN, CITY_EDITORS, DEBATE_MODERATORS
 from core.hooks import PARTNER_ORGANISATIONS
 from core.rules import when
 
@@ -55,6 +55,18 @@ def is_moderator(user) -> bool:
 def is_editor(user) -> bool:
     """One of the city's editors (accounts/roles.py); Wagtail's stock "Editors" are not."""
     return user.is_authenticated and (user.is_superuser or in_group(user, CITY_EDITORS))
+
+
+@rules.predicate
+def has_admin_access(user) -> bool:
+    """May open the Wagtail admin: a role with `admin=True` in accounts/roles.py, or a
+    superuser."""
+    return user.is_authenticated and user.is_active and user.has_perm(ACCESS_ADMIN)
+
+
+is_staff_member = has_admin_access | is_moderator | is_editor
+"""City staff: anyone who reaches the admin or holds a staff role. They must log in with a
+second factor (accounts/mfa.py); residents may."""
 
 
 def partner_organisations(user):

@@ -1,9 +1,14 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
@@ -57,3 +62,31 @@ def delete(request):
         return redirect("/")
     status = 400 if form.errors else 200
     return render(request, "accounts/delete.html", {"form": form}, status=status)
+
+
+def _forward_to_login(request, default_next: str):
+    wanted = request.GET.get("next") or default_next
+    if not url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        wanted = default_next
+    return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': wanted})}")
+
+
+@csrf_exempt  # it only forwards: nothing is read from the form, nobody is logged in here
+def admin_login(request):
+    """`/admin/login/` (Wagtail's login view otherwise): forwards, GET or POST, to allauth's
+    login with the page the person wanted, and never authenticates anybody itself."""
+    return _forward_to_login(request, reverse("wagtailadmin_home"))
+
+
+@csrf_exempt  # as above
+def frontend_login(request):
+    """`/<language>/_util/login/` (Django's plain login view, which Wagtail serves for pages
+    restricted to logged-in people): forwards to allauth's login like `admin_login`."""
+    return _forward_to_login(request, "/")
+
+
+def admin_password_reset(request):
+    """Wagtail's password reset pages forward to allauth's (rate limited, one e-mail path)."""
+    return HttpResponseRedirect(reverse("account_reset_password"))

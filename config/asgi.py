@@ -1,6 +1,7 @@
 """The one entry point for uvicorn: HTTP goes to Django, websockets under /ws/ to Channels.
 
-Every socket passes the origin check and the session authentication before any consumer runs.
+Every request body passes the size cap before Django reads it; every socket passes the origin
+check (scheme, host and port) and the session authentication before any consumer runs.
 """
 
 import os
@@ -12,8 +13,9 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from wagtail import hooks  # noqa: E402
+
+from config.guards import RequestBodyLimit, SiteOriginValidator  # noqa: E402
 
 # The apps offer their socket routes through a Wagtail hook (core.hooks.WEBSOCKET_URLS), asked for
 # by name: config is the lowest layer and imports no project package.
@@ -24,9 +26,7 @@ websocket_urlpatterns = [
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
-        ),
+        "http": RequestBodyLimit(django_asgi_app),
+        "websocket": SiteOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )

@@ -1,6 +1,11 @@
 """`/healthz`: what a load balancer asks before it sends traffic here.
 
-The answer is 200 when every dependency answers and 503 naming the ones that do not. Apps above
+The answer is 503 naming the database when it does not answer: without it this process can
+serve nothing but the 503 page. Redis is different: while it is away pages still render (the
+cache degrades to no cache) and comments are still stored, only live updates wait for it. So a
+Redis that does not answer makes the answer 200 with status "degraded" and names it: a load
+balancer that took every web process out on a Redis blip would turn it into a full outage, while
+monitoring still sees it. Each check gives up within 2 s. Apps above
 `config` may add what their process has to say about itself (the live fan-out's counters, for
 instance) through the Wagtail hook named below; that never changes the status.
 """
@@ -42,6 +47,10 @@ def checks() -> dict[str, callable]:
     return found
 
 
+# Checks whose failure leaves the site serving, in a lesser way: "degraded", not "unavailable".
+DEGRADING = {"redis"}
+
+
 def details() -> dict:
     """What the HEALTHZ_DETAILS_HOOK functions report, each a mapping merged into the answer. A
     hook that fails is logged and left out; it does not make the process unhealthy."""
@@ -66,8 +75,10 @@ def healthz(request):
             failed.append(name)
         else:
             results[name] = "ok"
-    status = 503 if failed else 200
-    body = {"status": "unavailable" if failed else "ok", "checks": results}
+    unavailable = [name for name in failed if name not in DEGRADING]
+    status = 503 if unavailable else 200
+    state = "unavailable" if unavailable else "degraded" if failed else "ok"
+    body = {"status": state, "checks": results}
     if failed:
         body["failed"] = failed
     body.update({k: v for k, v in details().items() if k not in body})

@@ -12,6 +12,9 @@ from config.api import api_router
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path(".well-known/security.txt", security.security_txt, name="security_txt"),
+    # The admin's login, logout and password-reset addresses lead to allauth's (one way in);
+    # they must come before Wagtail's own.
+    path("admin/", include("accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -25,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("dialog/", include("dialogue.urls")),
     path("arrangementer/", include("events.urls")),
     path("partnerskaber/", include("partnerships.urls")),
+    # Wagtail's own front-end login leads to allauth's (one way in); before Wagtail's URLs.
+    path("", include("accounts.frontend_urls")),
     # Wagtail serves every page not caught above; it must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -6,3 +6,12 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from core.csv import guard_wagtail_exports
+        from core.uploads import strip_metadata_before_save
+
+        guard_wagtail_exports()
+        pre_save.connect(strip_metadata_before_save, dispatch_uid="core.uploads.strip_metadata")

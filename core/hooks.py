@@ -32,6 +32,10 @@ DEMO_CONTENT = "bdib_demo_content"
 """fn() -> (order: int, command: str): a management command that loads an app's example content
 for `make run` (`load_content --demo`), run in ascending order after the policy."""
 
+HEALTHZ_DETAILS = "bdib_healthz_details"
+"""fn() -> dict: extra sections of `/healthz` JSON (core registers the live fan-out counters).
+config/health.py asks for it by this name (config imports no project package)."""
+
 PARTNER_ORGANISATIONS = "bdib_partner_organisations"
 """fn(user) -> QuerySet: the approved partner organisations the person acts for. Registered by
 partnerships; asked by the role layer (accounts.rules.is_partner, partner_organisations), so no

@@ -2,10 +2,8 @@
 
 from wagtail import hooks
 
+from core.hooks import HEALTHZ_DETAILS
 from core.live import metrics
-
-# config/health.py asks for this name (HEALTHZ_DETAILS_HOOK): config imports no project package.
-HEALTHZ_DETAILS = "bdib_healthz_details"
 
 
 @hooks.register(HEALTHZ_DETAILS)

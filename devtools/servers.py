@@ -1,6 +1,7 @@
 """Real server processes for the tests and benchmarks that need them: uvicorn on a free port,
 against a database made for the occasion."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -55,6 +56,18 @@ def manage(env: dict[str, str], *args: str, timeout: int = 300) -> str:
     if result.returncode != 0:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout
+
+
+_static_collected = False
+
+
+def collect_static(env: dict[str, str]) -> None:
+    """Production serves static files from the collected manifest (without it every page is a
+    500): collected once per test session into STATIC_ROOT."""
+    global _static_collected
+    if not _static_collected:
+        manage(env, "collectstatic", "--noinput")
+        _static_collected = True
 
 
 def fresh_postgres_database(server_url: str) -> str:
@@ -116,6 +129,9 @@ def uvicorn_server(
         command += ["--workers", str(workers)]
     if cpu is not None:
         command = ["taskset", "-c", str(cpu), *command]
+    # Sockets are accepted only from the site's own origin (config.guards), so the server is
+    # told the address it really answers on.
+    env = {**env, "SITE_URL": f"http://127.0.0.1:{port}"}
     process = subprocess.Popen(
         command,
         cwd=ROOT,
@@ -132,3 +148,130 @@ def uvicorn_server(
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+class RedisServer:
+    """A redis-server of the test's own on a free port, which the test may kill and start again
+    on the same port (the shared Redis of the machine is never touched)."""
+
+    def __init__(self, port: int | None = None):
+        self.port = port or free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 10) -> None:
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port, timeout, self.process)
+
+    def kill(self) -> None:
+        """As a crash would: SIGKILL, no goodbye to the clients."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def __enter__(self) -> "RedisServer":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.kill()
+
+
+def wait_for_port(port: int, timeout: float, process: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the process for port {port} exited with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), 0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on port {port} after {timeout}s")
+
+
+def postgres_binaries() -> Path | None:
+    """Debian's PostgreSQL server binaries (initdb, pg_ctl), newest version first."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), reverse=True)
+    return found[0].parent if found else None
+
+
+class PostgresCluster:
+    """A throwaway PostgreSQL cluster under a temporary folder on a free port, which the test
+    may stop and start (the machine's shared cluster on 5432 is never touched). PostgreSQL
+    refuses to run as root, so as root the cluster belongs to the `postgres` system user."""
+
+    def __init__(self, directory: Path, port: int | None = None):
+        self.bin = postgres_binaries()
+        if self.bin is None:
+            raise RuntimeError("no PostgreSQL server binaries under /usr/lib/postgresql")
+        self.directory = Path(directory)
+        self.data = self.directory / "data"
+        self.port = port or free_port()
+        self.server_url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *command: str) -> None:
+        prefix = []
+        if os.geteuid() == 0:
+            prefix = ["runuser", "-u", "postgres", "--"]
+        subprocess.run([*prefix, *command], check=True, capture_output=True, timeout=120)
+
+    def init(self) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            import shutil
+
+            shutil.chown(self.directory, "postgres", "postgres")
+        self._run(
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        )
+
+    def start(self) -> None:
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.directory} -c fsync=off"
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.directory / "log"),
+            "-w",
+            "start",
+        )
+
+    def stop(self) -> None:
+        """Fast shutdown: open connections are cut, as in an outage."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def __enter__(self) -> "PostgresCluster":
+        self.init()
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
+            self.stop()

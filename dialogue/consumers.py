@@ -8,6 +8,7 @@ import time
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
@@ -21,6 +22,9 @@ log = logging.getLogger(__name__)
 CLOSE_TOO_BIG = 1009
 CLOSE_POLICY = 1008
 CLOSE_NOT_FOUND = 4404
+CLOSE_TRY_AGAIN_LATER = 1013
+# The database cannot be reached (stopped, or no pooled connection in time).
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 def _load_debate(debate_id: int) -> DebatePage | None:
@@ -100,7 +104,12 @@ class DebateConsumer(AsyncWebsocketConsumer):
         self.user_topic = None
         self._window_start = time.monotonic()
         self._window_count = 0
-        if await database_sync_to_async(_load_debate)(self.debate_id) is None:
+        try:
+            debate = await database_sync_to_async(_load_debate)(self.debate_id)
+        except DATABASE_UNAVAILABLE:  # the page reconnects with its back-off
+            await self.close(code=CLOSE_TRY_AGAIN_LATER)
+            return
+        if debate is None:
             await self.close(code=CLOSE_NOT_FOUND)
             return
         self.joined = True
@@ -161,7 +170,15 @@ class DebateConsumer(AsyncWebsocketConsumer):
         if handler is None:
             await self.send_error("unknown_type", _("Unknown message type."))
             return
-        await handler(message)
+        try:
+            await handler(message)
+        except DATABASE_UNAVAILABLE:
+            await self.send_error(
+                "unavailable",
+                _("We cannot save or load anything just now. Try again in a moment."),
+                client_id=message.get("client_id"),
+                id=message.get("id"),
+            )
 
     def handlers(self):
         return {

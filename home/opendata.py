@@ -1,12 +1,16 @@
 """The barometer as open data: one row per measurement in CSV, nested goals in JSON.
 
 Numbers are written with a dot as the decimal mark and dates as ISO 8601, whatever the
-page language, so that the files read the same in any tool."""
+page language, so that the files read the same in any tool. Text cells of the CSV pass
+`safe_cell` (no formula runs when the file is opened in a spreadsheet); numbers and dates are
+written as they are."""
 
 from __future__ import annotations
 
 import csv
 import io
+
+from core.csv import safe_cell
 
 CSV_COLUMNS = [
     "goal_number",
@@ -97,10 +101,10 @@ def barometer_csv(goals) -> str:
             ind = row.indicator
             head = [
                 goal.number if goal.number is not None else "",
-                goal.title,
+                safe_cell(goal.title),
                 "true" if goal.is_overall else "false",
-                ind.name,
-                ind.unit,
+                safe_cell(ind.name),
+                safe_cell(ind.unit),
                 "true" if ind.higher_is_better else "false",
                 _num(ind.baseline_value) or "",
                 _date(ind.baseline_date) or "",
@@ -114,12 +118,12 @@ def barometer_csv(goals) -> str:
                 writer.writerow(
                     head
                     + [
-                        m.period_label,
+                        safe_cell(m.period_label),
                         _date(m.period_start),
                         _num(m.value),
                         _date(m.published) or "",
-                        m.source,
-                        m.note,
+                        safe_cell(m.source),
+                        safe_cell(m.note),
                         "true" if m.is_example else "false",
                     ]
                 )

@@ -216,3 +216,24 @@ def policy_load(*, demo: bool = False, force: bool = False) -> LoadReport:
         # Numbers live on the Danish goal pages; translations show them (home.selectors).
         _load_demo_measurements("da", loaded["da"], report)
     return report
+
+
+def site_match_site_url() -> bool:
+    """The default Wagtail site answers at SITE_URL's host and port, so the page URLs Wagtail
+    builds itself (the API's `html_url`, `get_full_url`) agree with every other absolute link.
+    Returns whether anything changed."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    parts = urlsplit(settings.SITE_URL)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or not parts.hostname:
+        return False
+    if (site.hostname, site.port) == (parts.hostname, port):
+        return False
+    site.hostname, site.port = parts.hostname, port
+    site.full_clean()
+    site.save(update_fields=["hostname", "port"])
+    return True

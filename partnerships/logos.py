@@ -1,7 +1,9 @@
-"""Logo uploads: checked by what the bytes are, not by the file name.
+"""Logo uploads: checked by what the bytes are, and the name must say the same.
 
 Only raster formats a browser shows safely are accepted; SVG can carry script and is never
-accepted, whatever its name says.
+accepted, whatever its name says. A logo is served with the type of its extension, so a PNG
+named `logo.pdf` is refused (core.uploads.check_type). Its metadata (GPS position and all) is
+removed before it is stored (core.uploads.strip_metadata_before_save).
 """
 
 import contextlib
@@ -10,9 +12,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from core.uploads import check_type
+
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MAX_PIXELS = 4000 * 4000
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+LOGO_EXTENSIONS = ("jpg", "jpeg", "png", "webp")
 
 
 def validate_logo(value) -> None:
@@ -46,3 +51,6 @@ def validate_logo(value) -> None:
             _("The logo is too large: at most 4000 × 4000 pixels, please."),
             code="logo_too_many_pixels",
         )
+    if not getattr(upload, "name", None):
+        upload.name = value.name
+    check_type(upload, LOGO_EXTENSIONS)

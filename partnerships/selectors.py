@@ -3,10 +3,12 @@
 from collections import Counter
 from datetime import date
 
+from allauth.account.models import EmailAddress
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
+from core.privacy import mask_email
 from partnerships.models import (
     Commitment,
     CommitmentType,
@@ -204,3 +206,14 @@ def overview_rows(today: date | None = None) -> list[dict]:
 
 def catalogue_for(kind: str) -> list[CommitmentType]:
     return CommitmentType.objects.for_kind(kind)
+
+
+def invitation_address_shown_to(*, user, invitation) -> str:
+    """The invited address in full to the person logged in with it; masked to anyone else who
+    holds the link (a forwarded mail, a shared screen)."""
+    address = invitation.email
+    owns = user.is_authenticated and (
+        (user.email or "").lower() == address.lower()
+        or EmailAddress.objects.filter(user=user, email__iexact=address).exists()
+    )
+    return address if owns else mask_email(address)

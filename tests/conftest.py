@@ -1,6 +1,21 @@
 import pytest
+from django.test import Client
 
 from core.live.hub import reset_hub
+from tests.mfa import StaffMFAClient
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, except that `force_login` of staff also proves their second
+    factor (tests/mfa.py): staff reach the admin only with one (accounts/mfa.py)."""
+    return StaffMFAClient()
+
+
+@pytest.fixture
+def plain_client():
+    """A client that logs in exactly as told, for tests of the login and the second factor."""
+    return Client()
 
 
 @pytest.fixture(autouse=True)

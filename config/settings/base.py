@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_zxcvbn_password_validator",  # for its translations of the strength messages
     "channels",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
@@ -84,7 +85,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff reach the admin only with a verified e-mail and a second factor (accounts/mfa.py).
+    "accounts.middleware.StaffSecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The database away: the 503 page instead of the 500 one (config/errors.py).
+    "config.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -128,16 +133,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_cache(url: str) -> dict:
+    """The cache on Redis, degrading to no cache while Redis is away (see below)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "bdib",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "0.5")),
+            "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
+        },
+    }
+
+
 # Redis: unset means everything stays inside the one process.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "bdib",
-        }
-    }
+    # django-redis rather than Django's own RedisCache: with IGNORE_EXCEPTIONS a Redis that is
+    # away makes the cache a miss (reads) or a no-op (writes) instead of an exception, so pages
+    # still render from the database. Short timeouts keep a dead Redis from slowing each page;
+    # every operation is tried once (no reconnect loop inside a request). Rate limits on this
+    # cache see None from incr() while it is away and decide per limit (README, "Outages").
+    CACHES = {"default": redis_cache(REDIS_URL)}
     LIVE_FANOUT_BACKEND = "core.live.backends.RedisBackend"
     # Live channels and viewer counts are namespaced by database, so two deployments (or test
     # runs) sharing one Redis never see each other's debates.
@@ -159,6 +178,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # zxcvbn's estimate of how guessable it is ("Copenhagen1" and "aaaaaaaaaaaa" are refused).
+    {"NAME": "django_zxcvbn_password_validator.ZxcvbnPasswordValidator"},
+]
+# 3: "cannot be guessed without access to our database"; the place names below count as words
+# an attacker tries first.
+PASSWORD_MINIMAL_STRENGTH = int(env("PASSWORD_MINIMAL_STRENGTH", "3"))
+PASSWORD_EXTRA_DICTIONARY = [
+    "bland dig i byen",
+    "blanddigibyen",
+    "københavn",
+    "kobenhavn",
+    "copenhagen",
+    "kbh",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
@@ -178,6 +210,10 @@ ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Bland dig i byen] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Bland dig i byen"
+MFA_FORMS = {"activate_totp": "accounts.forms.ActivateTOTPForm"}
+# Recovery codes are shown once, right after the authenticator is set up; new ones can be made.
+MFA_RECOVERY_CODES_SHOW_ONCE = True
 
 # Languages: Danish first; Arabic is right-to-left.
 LANGUAGE_CODE = "da"
@@ -197,12 +233,31 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
+# Every document upload is checked: its content must be what its extension says (core.uploads).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.documents.DocumentForm"
+# Documents always stream through Django, whatever the storage: with the type of their checked
+# extension, `X-Content-Type-Options: nosniff` and the collection's privacy applied.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Pages restricted to logged-in people send visitors to allauth's login too.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Passwords and e-mail addresses change through allauth only (its rate limits, notifications and
+# e-mail verification), never in the admin's own account settings.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Uploads. The whole request body is capped before Django reads it (config.guards, 413); put the
+# same figure in the proxy (nginx `client_max_body_size`, see the README). Form fields without
+# files may hold 2.5 MB; uploaded files above 2.5 MB are spooled to disk, not kept in memory.
+UPLOAD_MAX_BYTES = int(env("DJANGO_UPLOAD_MAX_MB", "20")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

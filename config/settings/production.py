@@ -42,8 +42,18 @@ STORAGES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     # A pool instead of a new connection per request or socket message (each costs a TCP
     # connect and authentication); safe under ASGI, where requests run on changing threads.
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
+    #
+    # When PostgreSQL is away a request waits at most DJANGO_DB_POOL_TIMEOUT for a connection and
+    # then gets the 503 page (config/errors.py); /healthz says "database down" as fast. A broken
+    # connection is checked and thrown away before it is handed out (CONN_HEALTH_CHECKS), and the
+    # pool stops its own reconnect attempts after DJANGO_DB_POOL_RECONNECT_TIMEOUT: from then on
+    # each request asks for a fresh connection at once, so the first request after PostgreSQL is
+    # back gets one instead of waiting for a reconnect attempt backed off to many seconds.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 2  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["pool"] = {  # noqa: F405
         "min_size": 2,
         "max_size": int(env("DJANGO_DB_POOL_MAX", "20")),
-        "timeout": 10,
+        "timeout": float(env("DJANGO_DB_POOL_TIMEOUT", "1.5")),
+        "reconnect_timeout": float(env("DJANGO_DB_POOL_RECONNECT_TIMEOUT", "2")),
     }

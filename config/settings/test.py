@@ -7,6 +7,8 @@ from .base import env, env_list
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", "test-only-not-secret")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+# The test client's own address: socket tests connect from it (config.guards checks the origin).
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "http://testserver")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -44,62 +44,119 @@ class InProcessBackend:
 
 
 class RedisBackend:
-    """Production: one Redis pub/sub connection per process carries all its topics."""
+    """Production: one Redis pub/sub connection per process carries all its topics.
+
+    Redis may go away at any time. Nothing here raises into a request or a socket because of
+    that: a publish that fails is logged and dropped (the database is the record), and the
+    reader task never dies: it retries with back-off until Redis answers again, subscribes every
+    local topic anew and then calls `on_resync`, through which the hub tells every local socket
+    to ask for what it missed. redis-py also reconnects a subscription on its own when it can;
+    that is counted as a gap too, because messages published meanwhile are gone."""
 
     presence_ttl = 180  # seconds an unrefreshed process count is still believed
+    connect_timeout = 1.0  # seconds; a request that publishes must not hang on a dead Redis
+    retry_cap = 1.0  # seconds between attempts to resubscribe, at most
 
     def __init__(self, url: str | None = None):
         import redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
 
         self.url = url or settings.REDIS_URL
         namespace = getattr(settings, "LIVE_REDIS_PREFIX", "bdib:")
         self.channel_prefix = namespace + "live:"
         self.presence_prefix = namespace + "presence:"
         self.process_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self._sync = redis.Redis.from_url(self.url)
+        # One attempt: a publish inside a request either goes through at once or is dropped.
+        self._sync = redis.Redis.from_url(
+            self.url,
+            socket_connect_timeout=self.connect_timeout,
+            socket_timeout=2.0,
+            retry=Retry(NoBackoff(), 0),
+        )
         self._sync_lock = threading.Lock()
         self._async = None
         self._pubsub = None
         self._receivers: dict[str, Callable[[str], None]] = {}
         self._reader: asyncio.Task | None = None
+        self._gap = False  # a reconnect happened that the sockets have not been told about
+        self.connected = True  # False from a lost subscription until it is made again
+        self.on_resync: Callable[[], None] | None = None
 
     def _channel(self, topic: str) -> str:
         return self.channel_prefix + topic
 
     async def _ensure_connection(self) -> None:
-        if self._pubsub is None:
+        if self._async is None:
             import redis.asyncio as aioredis
 
-            self._async = aioredis.Redis.from_url(self.url)
-            self._pubsub = self._async.pubsub(ignore_subscribe_messages=True)
+            self._async = aioredis.Redis.from_url(
+                self.url,
+                socket_connect_timeout=self.connect_timeout,
+                # A subscription idle this long is pinged, so a half-open connection is noticed.
+                health_check_interval=15,
+            )
+        if self._pubsub is None:
+            self._pubsub = _pubsub_class()(
+                self._async.connection_pool,
+                ignore_subscribe_messages=True,
+                on_reconnect=self._mark_gap,
+            )
+
+    def _mark_gap(self) -> None:
+        self._gap = True
 
     async def subscribe(self, topic: str, receive: Callable[[str], None]) -> None:
-        await self._ensure_connection()
         self._receivers[topic] = receive
-        await self._pubsub.subscribe(self._channel(topic))
+        if self.connected:
+            try:
+                await self._ensure_connection()
+                await self._pubsub.subscribe(self._channel(topic))
+            except Exception as exc:
+                # The reader subscribes every topic anew once Redis answers, and the socket
+                # that joined is told to catch up then.
+                log.warning("live: subscribing to %s failed (%s); retrying later", topic, exc)
+                self.connected = False
+        self._start_reader()
+
+    def _start_reader(self) -> None:
         if self._reader is None or self._reader.done():
             self._reader = asyncio.create_task(self._read())
 
     async def unsubscribe(self, topic: str) -> None:
         self._receivers.pop(topic, None)
-        if self._pubsub is not None:
-            await self._pubsub.unsubscribe(self._channel(topic))
+        if self._pubsub is not None and self.connected:
+            try:
+                await self._pubsub.unsubscribe(self._channel(topic))
+            except Exception as exc:
+                log.warning("live: unsubscribing from %s failed (%s)", topic, exc)
 
     async def _read(self) -> None:
         prefix_length = len(self.channel_prefix)
         backoff = 0.1
         while True:
             try:
+                if not self.connected:
+                    await self._resubscribe()
+                    self.connected, self._gap, backoff = True, True, 0.1
+                    topics = len(self._receivers)
+                    log.warning("live: Redis subscription restored (%d topics)", topics)
+                if self._pubsub is None or self._pubsub.connection is None:
+                    await asyncio.sleep(0.1)  # nothing subscribed yet
+                    continue
                 message = await self._pubsub.get_message(timeout=1.0)
-                backoff = 0.1
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                log.warning("live: Redis subscription lost; reconnecting", exc_info=True)
+            except Exception as exc:
+                if self.connected:
+                    log.warning("live: Redis subscription lost (%s); reconnecting", exc)
+                self.connected = False
                 await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 5.0)
-                await self._resubscribe()
+                backoff = min(backoff * 2, self.retry_cap)
                 continue
+            if self._gap:
+                self._gap = False
+                self._resync()
             if message is None or message.get("type") != "message":
                 if not self._receivers:
                     await asyncio.sleep(0.05)
@@ -109,16 +166,29 @@ class RedisBackend:
             if receive is not None:
                 receive(message["data"].decode())
 
-    async def _resubscribe(self) -> None:
+    def _resync(self) -> None:
+        if self.on_resync is None:
+            return
         try:
-            await self._pubsub.aclose()
+            self.on_resync()
         except Exception:
-            log.debug("live: closing the old subscription failed", exc_info=True)
-        self._pubsub = self._async.pubsub(ignore_subscribe_messages=True)
+            log.exception("live: telling the sockets to catch up failed")
+
+    async def _resubscribe(self) -> None:
+        """A fresh subscription to every local topic (raises while Redis is still away)."""
+        old, self._pubsub = self._pubsub, None
+        if old is not None:
+            try:
+                await old.aclose()
+            except Exception:
+                log.debug("live: closing the old subscription failed", exc_info=True)
+        await self._ensure_connection()
+        await self._async.ping()
         if self._receivers:
             await self._pubsub.subscribe(*(self._channel(t) for t in self._receivers))
 
     def publish(self, topic: str, text: str) -> None:
+        """Raises when Redis does not take the event; the hub logs and drops it."""
         with self._sync_lock:
             self._sync.publish(self._channel(topic), text)
 
@@ -141,3 +211,26 @@ class RedisBackend:
             if now - float(stamp or 0) < self.presence_ttl:
                 total += int(count)
         return total
+
+
+_PUBSUB_CLASS = None
+
+
+def _pubsub_class():
+    """redis-py's PubSub, telling the backend whenever it reconnects by itself (its own retry
+    resubscribes, but whatever was published in between never arrives)."""
+    global _PUBSUB_CLASS
+    if _PUBSUB_CLASS is None:
+        from redis.asyncio.client import PubSub
+
+        class NoticingPubSub(PubSub):
+            def __init__(self, *args, on_reconnect: Callable[[], None], **kwargs):
+                super().__init__(*args, **kwargs)
+                self._on_reconnect = on_reconnect
+
+            async def on_connect(self, connection) -> None:
+                await super().on_connect(connection)
+                self._on_reconnect()
+
+        _PUBSUB_CLASS = NoticingPubSub
+    return _PUBSUB_CLASS

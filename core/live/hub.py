@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.module_loading import import_string
 
-from core.live.metrics import counters
+from core.live.metrics import ThrottledLog, counters
 from core.live.sinks import Event, Sink
 
 log = logging.getLogger(__name__)
@@ -18,6 +18,9 @@ Deliver = Callable[[dict], Awaitable[None]]
 
 PRESENCE_DELAY = 1.0  # seconds: joins and leaves within this window make one presence event
 PRESENCE_HEARTBEAT = 60.0  # seconds between refreshes of this process's counts in the backend
+RESYNC = "live.resync"  # the event that tells a page to ask for what it missed
+
+_publish_failed = ThrottledLog(log, interval=10.0)
 
 
 class Hub:
@@ -25,6 +28,9 @@ class Hub:
 
     def __init__(self, backend):
         self.backend = backend
+        if hasattr(backend, "on_resync"):
+            backend.on_resync = self.resync
+        self._counted: set[str] = set()  # topics whose viewers are counted (presence)
         self._watchers: dict[str, dict[Deliver, Sink]] = {}
         self._queues: dict[str, asyncio.Queue] = {}
         self._workers: dict[str, asyncio.Task] = {}
@@ -44,6 +50,7 @@ class Hub:
                 await self.backend.subscribe(topic, self._make_receiver(topic))
             watchers[deliver] = Sink(deliver)
         if counted:
+            self._counted.add(topic)
             self._presence_changed(topic)
             if self._heartbeat is None or self._heartbeat.done():
                 self._heartbeat = asyncio.create_task(self._refresh_presence())
@@ -61,6 +68,7 @@ class Hub:
 
     async def _drop(self, topic: str) -> None:
         del self._watchers[topic]
+        self._counted.discard(topic)
         self._queues.pop(topic, None)
         worker = self._workers.pop(topic, None)
         if worker:
@@ -73,8 +81,33 @@ class Hub:
     # Publishing -----------------------------------------------------------------------------
 
     def publish(self, topic: str, event: dict) -> None:
-        """Safe to call from any thread, typically from ``transaction.on_commit``."""
-        self.backend.publish(topic, encode(event))
+        """Safe to call from any thread, typically from ``transaction.on_commit``. Never raises:
+        when the backend cannot take the event (Redis is away) it is logged and dropped. What
+        was written is in the database, and every open page asks for it when the backend is
+        back (`resync`)."""
+        text = encode(event)
+        try:
+            self.backend.publish(topic, text)
+        except Exception as exc:
+            counters.dropped_publishes += 1
+            _publish_failed.warning(
+                "live: an event for %s was dropped (%s: %s); pages catch up when the live "
+                "backend is back",
+                topic,
+                type(exc).__name__,
+                exc,
+            )
+
+    def resync(self) -> None:
+        """After a gap in the backend's subscription: every local socket is told to ask for what
+        it missed (``live.resync``; the debate page sends ``catchup`` from its last id), and the
+        viewer counts, lost with the gap, are published again. Runs on the event loop."""
+        counters.resyncs += 1
+        frame = encode({"type": RESYNC})
+        for queue in tuple(self._queues.values()):
+            queue.put_nowait(frame)
+        for topic in tuple(self._counted):
+            self._presence_changed(topic)
 
     # Delivery -------------------------------------------------------------------------------
 

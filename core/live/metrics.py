@@ -1,7 +1,9 @@
 """What this process's live fan-out has done, so a silent slowdown or loss shows in `/healthz`.
 
-The counters are per process and count from its start. They are only written on the event loop
-thread (by the hub and its sinks) and only read elsewhere, so plain integers suffice.
+The counters are per process and count from its start. They are written on the event loop
+thread (by the hub and its sinks), except `dropped_publishes`, which a request thread bumps when
+Redis does not take its event; a count off by one under a race is acceptable there, so plain
+integers suffice.
 """
 
 import logging
@@ -21,6 +23,10 @@ class LiveCounters:
     asgi_sends: int = 0
     # Deliveries that raised: a direct write that failed, or an ASGI send to a socket that died.
     failed_writes: int = 0
+    # Events the backend did not take (Redis away): dropped, healed by the pages' catch-up.
+    dropped_publishes: int = 0
+    # Gaps in the backend's subscription after which every local socket was told to catch up.
+    resyncs: int = 0
     # Server protocol classes whose objects lack what the fast path reads: class -> attributes.
     fast_path_refused: dict[str, list[str]] = field(default_factory=dict)
 

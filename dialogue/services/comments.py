@@ -51,6 +51,9 @@ def _check_rate_limit(user) -> None:
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=70)
         count = 1
+    if count is None:
+        # The shared cache (Redis) is away and counts nothing: fail open (README, "Outages").
+        return
     if count > limit:
         raise ServiceError(
             "rate_limited",

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.privacy import mask_email
 from core.rules import require
 from partnerships import emails
 from partnerships.cvr import normalise_cvr
@@ -195,7 +196,7 @@ def invitation_accept(*, user, token: str) -> Membership:
             raise ServiceError(
                 "wrong_user",
                 _("This invitation was sent to %(email)s. Log in with that address to accept it.")
-                % {"email": invitation.email},
+                % {"email": mask_email(invitation.email)},
             )
         membership, created = Membership.objects.get_or_create(
             organisation=invitation.organisation, user=user, defaults={"role": invitation.role}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.errors import ServiceError, add_to_form
-from partnerships import services
+from partnerships import selectors, services
 from partnerships.forms import InviteForm
 from partnerships.models import Invitation, Membership
 from partnerships.views.common import answers_refusals, form_status, organisation_for
@@ -83,6 +83,12 @@ def invitation(request, token):
     return render(
         request,
         "partnerships/invitation.html",
-        {"invitation": found, "error": error},
+        {
+            "invitation": found,
+            "invited_address": selectors.invitation_address_shown_to(
+                user=request.user, invitation=found
+            ),
+            "error": error,
+        },
         status=error.page_status if error else 200,
     )

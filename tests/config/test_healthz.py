@@ -23,12 +23,26 @@ def test_healthz_is_503_naming_the_database_when_it_does_not_answer(client, monk
 
 
 @override_settings(REDIS_URL="redis://127.0.0.1:1/0")
-def test_healthz_is_503_naming_redis_when_redis_is_configured_but_down(client):
+def test_healthz_is_degraded_naming_redis_when_redis_is_configured_but_down(client):
+    """Pages still render without Redis: the process stays in the load balancer's rotation."""
     response = client.get("/healthz")
-    assert response.status_code == 503
+    assert response.status_code == 200
     body = response.json()
+    assert body["status"] == "degraded"
     assert body["failed"] == ["redis"]
     assert body["checks"]["database"] == "ok"
+
+
+@override_settings(REDIS_URL="redis://127.0.0.1:1/0")
+def test_healthz_is_503_when_the_database_is_down_even_if_redis_is_down_too(client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise ConnectionError("database went away")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "unavailable"
+    assert response.json()["failed"] == ["database", "redis"]
 
 
 def test_healthz_checks_redis_when_configured_and_up(client, settings):

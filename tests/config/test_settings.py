@@ -45,7 +45,7 @@ def test_dev_defaults_to_sqlite_and_in_process_live_fanout():
 
 def test_redis_url_switches_cache_and_fanout_to_redis():
     found = read_settings("config.settings.dev", REDIS_URL="redis://127.0.0.1:6379/3")
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"] == "django_redis.cache.RedisCache"
     assert found["layer"] is None
     assert found["fanout"] == "core.live.backends.RedisBackend"
 

@@ -55,3 +55,9 @@ def test_a_block_runs_the_blocked_hook_after_commit(
     for callback in callbacks:
         callback()
     assert seen == [(user.pk, "spam")]
+
+
+def test_healthz_asks_for_its_details_by_the_hooks_name():
+    from config.health import HEALTHZ_DETAILS_HOOK
+
+    assert HEALTHZ_DETAILS_HOOK == hooks.HEALTHZ_DETAILS

@@ -79,3 +79,16 @@ def test_site_url_from_the_environment_drives_the_api_and_admin_links():
         check=True,
     )
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [SITE, SITE, SITE]
+
+
+def test_load_content_points_the_default_site_at_site_url(settings):
+    from wagtail.models import Site
+
+    from home.services import site_match_site_url
+
+    settings.SITE_URL = "http://127.0.0.1:8201"
+    assert site_match_site_url() is True
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8201)
+    assert site.root_url == "http://127.0.0.1:8201"
+    assert site_match_site_url() is False  # nothing left to change

@@ -4,6 +4,7 @@ driven by Playwright."""
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -29,18 +30,70 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Run in the server's environment: gives an account an authenticator app with a known secret.
+ACTIVATE_TOTP = """
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from accounts.models import User
+user = User.objects.get(email={email!r})
+TOTP.activate(user, {secret!r})
+RecoveryCodes.activate(user)
+"""
+
+
 class E2EServer:
     def __init__(self, address: str, env: dict[str, str]):
         self.address = address
         self.url = f"http://{address}"
         self.env = env
+        self.totp_secrets: dict[str, str] = {}
+        self._last_totp_window: dict[str, int] = {}
 
     def manage(self, *args: str) -> str:
         return manage(self.env, *args)
 
-    def create_account(self, email: str, role: str = "resident", password: str = "e2e-Pass-1234"):
+    def create_account(
+        self,
+        email: str,
+        role: str = "resident",
+        password: str = "e2e-Pass-1234",
+        *,
+        authenticator: bool | None = None,
+    ):
+        """Staff get an authenticator app unless `authenticator=False` (they must have one to
+        reach the admin, accounts/mfa.py); `log_in` then types its code."""
         self.manage("create_account", "--email", email, "--role", role, "--password", password)
+        if authenticator or (authenticator is None and role != "resident"):
+            self.activate_totp(email)
         return email, password
+
+    def activate_totp(self, email: str) -> str:
+        from allauth.mfa.totp.internal.auth import generate_totp_secret
+
+        secret = generate_totp_secret()
+        self.manage("shell", "-c", ACTIVATE_TOTP.format(email=email, secret=secret))
+        self.remember_totp(email, secret)
+        return secret
+
+    def remember_totp(self, email: str, secret: str) -> None:
+        self.totp_secrets[email] = secret
+
+    def totp_code(self, email: str) -> str:
+        """A code the server takes: each code works once and only in its 30-second window, so
+        this waits for a fresh window when the last code given was from this one, or when
+        the window is about to close."""
+        from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+        period = 30
+        while True:
+            now = time.time()
+            window = int(now) // period
+            fresh = self._last_totp_window.get(email) != window
+            if fresh and period - now % period > 3:
+                break
+            time.sleep(period - now % period + 0.2)
+        self._last_totp_window[email] = window
+        return format_hotp_value(hotp_value(self.totp_secrets[email], window))
 
 
 @pytest.fixture(scope="session")
@@ -121,8 +174,15 @@ def describe(violations: list[dict]) -> str:
 
 
 def log_in(page, server: E2EServer, email: str, password: str, language: str = "da") -> None:
+    """Logs in through allauth; where it asks for the second factor (staff always, residents
+    who turned it on), types the code of the account's authenticator app."""
     page.goto(f"{server.url}/{language}/konto/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state("networkidle")
+    if "/2fa/authenticate/" in page.url:
+        page.fill("input[name=code]", server.totp_code(email))
+        page.locator("main form button[type=submit]").first.click()
+        page.wait_for_load_state("networkidle")
+        assert "/2fa/authenticate/" not in page.url, "the authenticator code was refused"

@@ -2,11 +2,14 @@
 
 import csv
 import io
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.utils import translation
 
 from home import charts
+from home.models import Measurement
 from home.opendata import CSV_COLUMNS
 from home.selectors import goal_data
 from home.services import policy_load
@@ -101,3 +104,31 @@ def test_empty_chart_says_no_measurements():
     chart = charts.line_chart(item, "c")
     assert not chart["has_data"]
     assert "no measurements yet" in chart["summary"]
+
+
+def test_csv_text_cells_cannot_run_as_formulas_but_numbers_stay_numbers(client):
+    goal = goal_page(indicators=1, measurements=0)
+    goal.title = '=HYPERLINK("http://evil.example")'
+    goal.save()
+    indicator = goal.indicators.get()
+    indicator.name = "@SUM(A1:A9)"
+    indicator.unit = "+%"
+    indicator.save()
+    Measurement.objects.create(
+        indicator=indicator,
+        period_label="-2014 (revised)",
+        period_start=date(2014, 1, 1),
+        value=Decimal("-3.5"),
+        source="=cmd|' /C calc'!A0",
+        note="-0.5 lower than last year",
+    )
+    rows = list(csv.DictReader(io.StringIO(client.get("/da/barometer/data.csv").content.decode())))
+    row = next(r for r in rows if r["period_start"] == "2014-01-01")
+    assert row["goal_title"] == '\'=HYPERLINK("http://evil.example")'
+    assert row["indicator"] == "'@SUM(A1:A9)"
+    assert row["unit"] == "'+%"
+    assert row["period"] == "'-2014 (revised)"
+    assert row["source"] == "'=cmd|' /C calc'!A0"
+    assert row["note"] == "'-0.5 lower than last year"
+    assert row["value"] == "-3.5"  # a negative number is data, not a formula
+    assert row["target_value"] == "5.8"

@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -54,11 +55,47 @@ def test_invitation_is_only_for_the_address_it_was_sent_to(client, resident):
     client.force_login(resident)
     invite(client, organisation)
     path = reverse("partnerships:invitation", kwargs={"token": Invitation.objects.get().token})
+    client = Client()  # a fresh browser: the inviter's "on its way to ..." message stays behind
     client.force_login(UserFactory(email="someone-else@org.example"))
     response = client.post(path)
     assert response.status_code == 400
-    assert "colleague@org.example" in response.content.decode()
+    assert "c***@org.example" in response.content.decode()
+    assert "colleague@org.example" not in response.content.decode()
     assert Membership.objects.filter(organisation=organisation).count() == 1
+
+
+def test_the_invitation_page_masks_the_address_for_anyone_else_holding_the_link(client, resident):
+    organisation = OrganisationFactory(admin=resident)
+    client.force_login(resident)
+    invite(client, organisation)
+    path = reverse("partnerships:invitation", kwargs={"token": Invitation.objects.get().token})
+    client = Client()  # a fresh browser: the inviter's "on its way to ..." message stays behind
+    client.force_login(UserFactory(email="someone-else@org.example"))
+    page = client.get(path).content.decode()
+    assert "colleague@org.example" not in page
+    assert "c***@org.example" in page
+
+
+def test_the_invited_person_sees_their_own_address_in_full(client, resident):
+    organisation = OrganisationFactory(admin=resident)
+    client.force_login(resident)
+    invite(client, organisation)
+    path = reverse("partnerships:invitation", kwargs={"token": Invitation.objects.get().token})
+    client.force_login(UserFactory(email="Colleague@Org.example"))
+    assert "colleague@org.example" in client.get(path).content.decode()
+
+
+def test_an_anonymous_visitor_with_the_link_is_asked_to_log_in_and_sees_no_address(
+    client, resident
+):
+    organisation = OrganisationFactory(admin=resident)
+    client.force_login(resident)
+    invite(client, organisation)
+    path = reverse("partnerships:invitation", kwargs={"token": Invitation.objects.get().token})
+    client = Client()
+    response = client.get(path, follow=True)
+    assert response.redirect_chain[0][1] == 302
+    assert "colleague@org.example" not in response.content.decode()
 
 
 def test_expired_invitation_is_refused(client, resident):

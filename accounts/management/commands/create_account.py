@@ -4,6 +4,8 @@ import getpass
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -23,11 +25,15 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, email, role, name, password=None, **options):
         password = password or getpass.getpass("Password: ")
-        if len(password) < 8:
-            raise CommandError("The password needs at least 8 characters.")
-        user, created = User.objects.get_or_create(
-            email=email, defaults={"display_name": name or email.split("@")[0]}
-        )
+        user = User.objects.filter(email=email).first()
+        created = user is None
+        if created:
+            user = User(email=email, display_name=name or email.split("@")[0])
+        # The same validators as sign-up and password change (AUTH_PASSWORD_VALIDATORS).
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         user.set_password(password)
         user.is_staff = role != "resident"
         user.is_superuser = role == "admin"
@@ -45,3 +51,7 @@ class Command(BaseCommand):
         )
         verb = "Created" if created else "Updated"
         self.stdout.write(self.style.SUCCESS(f"{verb} {role} {email}. Log in at /da/konto/login/."))
+        if user.is_staff:
+            self.stdout.write(
+                "Staff set up an authenticator app (TOTP) on their first visit to /admin/."
+            )

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from core.hooks import DEMO_CONTENT, run_hooks
+from home.services import site_match_site_url
 
 
 class Command(BaseCommand):
@@ -18,6 +19,8 @@ class Command(BaseCommand):
         parser.add_argument("--demo", action="store_true", help="Also load example content.")
 
     def handle(self, *args, demo=False, **options):
+        if site_match_site_url():
+            self.stdout.write("The default site now answers at SITE_URL.")
         call_command("load_policy", stdout=self.stdout, stderr=self.stderr, demo=demo)
         if demo:
             for _order, name in sorted(run_hooks(DEMO_CONTENT)):

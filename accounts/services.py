@@ -2,6 +2,8 @@
 
 import json
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +14,10 @@ from core.live import publish, user_topic
 
 
 def user_export(*, user: User) -> str:
-    """Everything the platform holds about one user, as JSON (GDPR article 15 and 20)."""
+    """Everything the platform holds about one user, as JSON (GDPR article 15 and 20): every
+    table that holds the person, the feature apps' through core.hooks.DATA_EXPORT. Secrets
+    (the password hash, the two-factor keys, recovery codes) stay out of a file that may be
+    mailed around: the export says they exist, not what they are."""
     data = {
         "account": {
             "email": user.email,
@@ -21,10 +26,26 @@ def user_export(*, user: User) -> str:
             "date_joined": user.date_joined,
             "last_login": user.last_login,
             "blocked_until": user.blocked_until,
+            "has_password": user.has_usable_password(),
         }
     }
+    data["email_addresses"] = list(
+        EmailAddress.objects.filter(user=user).order_by("pk").values("email", "verified", "primary")
+    )
+    data["two_factor_authentication"] = list(
+        Authenticator.objects.filter(user=user)
+        .order_by("pk")
+        .values("type", "created_at", "last_used_at")
+    )
+    data["badges"] = [
+        {"kind": badge.get_kind_display(), "note": badge.note}
+        for badge in user.badges.order_by("pk")
+    ]
+    data["roles"] = sorted(user.groups.values_list("name", flat=True))
     data["notifications"] = list(
-        user.notifications.values("kind", "subject", "body", "created_at", "read_at")
+        user.notifications.order_by("pk").values(
+            "kind", "subject", "body", "link", "created_at", "read_at"
+        )
     )
     # Each app adds what it holds (core.hooks.DATA_EXPORT, registered in its wagtail_hooks.py).
     for sections in run_hooks(DATA_EXPORT, user):
@@ -43,9 +64,12 @@ def user_update_profile(*, user: User, display_name: str, preferred_language: st
 
 @transaction.atomic
 def user_delete(*, user: User) -> None:
-    """Deletes the account. Apps that must keep a thread whole anonymise on their side
-    through on_delete=SET_NULL; nothing the person wrote keeps their name. Apps that must hand
-    over or anonymise more first do so in their core.hooks.ACCOUNT_DELETING function."""
+    """Deletes the account and, with it, the person's name, addresses and phone number from
+    every table (the privacy page says what stays). Rows that are only theirs go by CASCADE;
+    rows that keep a thread or a record whole lose the person through on_delete=SET_NULL; what
+    must be handed over, given back or written with a pseudonym instead is done first by each
+    app in its core.hooks.ACCOUNT_DELETING function, in this transaction, so a failure there
+    deletes nothing."""
     run_hooks(ACCOUNT_DELETING, user)
     user.delete()
 

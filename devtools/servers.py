@@ -37,6 +37,7 @@ def production_env(database_url: str, redis_url: str, **extra: str) -> dict[str,
         DJANGO_SECRET_KEY=PRODUCTION_SECRET,
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_ALLOW_CONSOLE_EMAIL="1",  # tests and benchmarks send no real mail
         DATABASE_URL=database_url,
         REDIS_URL=redis_url,
         **extra,

@@ -9,9 +9,10 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
 from core.admin import PermissionMenuItem
-from core.hooks import DATA_EXPORT, DEMO_CONTENT, WEBSOCKET_URLS
+from core.hooks import ACCOUNT_DELETING, DATA_EXPORT, DEMO_CONTENT, WEBSOCKET_URLS
 from dialogue.exporters import export_dialogue
 from dialogue.moderation import admin_views, selectors
+from dialogue.privacy import account_forget
 from dialogue.routing import websocket_urlpatterns
 
 admin_urls = (
@@ -97,6 +98,11 @@ def moderation_menu():
 @hooks.register(DATA_EXPORT)
 def dialogue_data_export(user):
     return {"dialogue": export_dialogue(user)}
+
+
+@hooks.register(ACCOUNT_DELETING)
+def dialogue_account_deleting(user):
+    account_forget(user=user)
 
 
 @hooks.register(DEMO_CONTENT)

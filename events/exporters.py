@@ -1,8 +1,8 @@
-"""What the events holds about one person, for their data export (GDPR articles 15 and 20)."""
+"""What the events hold about one person, for their data export (GDPR articles 15 and 20)."""
 
 
 def export_registrations(user) -> list[dict]:
-    """The user's sign-ups for the data export (GDPR article 15 and 20)."""
+    """The user's sign-ups, cancelled ones included."""
     from events.models import Registration
 
     return [
@@ -14,5 +14,17 @@ def export_registrations(user) -> list[dict]:
             "confirmed": registration.confirmed_at,
             "cancelled": registration.cancelled_at,
         }
-        for registration in Registration.objects.filter(user=user).select_related("event")
+        for registration in Registration.objects.filter(user=user)
+        .select_related("event")
+        .order_by("created_at", "pk")
+    ]
+
+
+def export_submitted_events(user) -> list[dict]:
+    """Events the person proposed as a partner."""
+    from events.models import EventPage
+
+    return [
+        {"event": event.title, "start": event.start, "published": event.live}
+        for event in EventPage.objects.filter(submitted_by=user).order_by("start", "pk")
     ]

@@ -125,6 +125,28 @@ def event_fill_from_waiting_list(*, event: EventPage, now=None) -> list[Registra
         return _promote_waiting(_lock_event(event.pk), now or timezone.now())
 
 
+def registrations_release(*, user, now=None) -> list[Registration]:
+    """For a person deleting their account (core.hooks.ACCOUNT_DELETING): their places and
+    places in line at events still to come are cancelled, and each freed place goes to the
+    first person waiting, who is mailed after commit, as after any cancellation. The rows
+    themselves go with the account (CASCADE). Returns the registrations promoted."""
+    now = now or timezone.now()
+    promoted = []
+    with transaction.atomic():
+        event_ids = set(
+            Registration.objects.active()
+            .filter(user=user, event__start__gt=now)
+            .values_list("event_id", flat=True)
+        )
+        for event_id in sorted(event_ids):  # one order, so two deletions never deadlock
+            event = _lock_event(event_id)
+            Registration.objects.active().filter(user=user, event=event).update(
+                status=RegistrationStatus.CANCELLED, cancelled_at=now
+            )
+            promoted += _promote_waiting(event, now)
+    return promoted
+
+
 def event_submit(*, user, index: EventIndexPage, data: dict) -> EventPage:
     """A partner proposes an event. It becomes a draft page in the editors' review queue and
     is published when an editor approves it; until then nobody else sees it."""

@@ -7,8 +7,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.csv import safe_cell
-from core.hooks import DATA_EXPORT, DEMO_CONTENT
-from events.exporters import export_registrations
+from core.hooks import ACCOUNT_DELETING, DATA_EXPORT, DEMO_CONTENT
+from events.exporters import export_registrations, export_submitted_events
 from events.models import EventPage, Registration
 
 
@@ -71,7 +71,18 @@ def fill_places_after_publish(request, page):
 
 @hooks.register(DATA_EXPORT)
 def events_data_export(user):
-    return {"event_registrations": export_registrations(user)}
+    return {
+        "event_registrations": export_registrations(user),
+        "events_submitted": export_submitted_events(user),
+    }
+
+
+@hooks.register(ACCOUNT_DELETING)
+def events_account_deleting(user):
+    """A place at an event still to come goes to the first person waiting."""
+    from events.services import registrations_release
+
+    registrations_release(user=user)
 
 
 @hooks.register(DEMO_CONTENT)

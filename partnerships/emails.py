@@ -6,6 +6,7 @@ Each administrator of an organisation gets the mail in the language they chose; 
 organisation's contact address, which belongs to no account, gets it in the language of the
 organisation's first administrator (the site's default when it has none)."""
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import lazy
 
@@ -110,3 +111,37 @@ def send_report_reminder(pledge, year: int, kind: str) -> None:
             "url": link(reverse, "partnerships:report", kwargs={"pk": organisation.pk}),
         },
     )
+
+
+def send_contact_handed_over(organisation: Organisation, user) -> None:
+    """To the member who became the contact person when the previous one deleted their
+    account (partnerships.privacy)."""
+    send_to(
+        user,
+        TEMPLATES + "contact_handed_over",
+        {"organisation": organisation, "url": _dashboard_link(organisation)},
+    )
+
+
+def send_needs_new_contact(organisation: Organisation) -> None:
+    """To the city's reviewers: the organisation's last member deleted their account, so it
+    waits in the review queue with nobody to manage it (partnerships.privacy)."""
+    from accounts.models import User
+
+    reviewers = (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(user_permissions__codename="review_organisation")
+            | Q(groups__permissions__codename="review_organisation")
+        )
+        .distinct()
+        .order_by("pk")
+    )
+    url = link(reverse, "partnerships_admin:review", kwargs={"pk": organisation.pk})
+    for reviewer in reviewers:
+        send_to(
+            reviewer,
+            TEMPLATES + "needs_new_contact",
+            {"organisation": organisation, "url": url},
+        )

@@ -17,11 +17,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.rules import PARTNER_ORGANISATIONS_HOOK
 from core.admin import PermissionMenuItem
-from core.hooks import DATA_EXPORT, DEMO_CONTENT, HOME_SECTIONS, SITE_SEARCH
+from core.hooks import ACCOUNT_DELETING, DATA_EXPORT, DEMO_CONTENT, HOME_SECTIONS, SITE_SEARCH
 from home.models import FocusAreaPage, HomePage
 from partnerships import admin_views, selectors
-from partnerships.exporters import export_memberships
+from partnerships.exporters import export_partnerships
 from partnerships.models import CommitmentType, Kind, Organisation, ReviewStatus
+from partnerships.privacy import account_forget
 from partnerships.views.common import register_page
 
 
@@ -166,7 +167,12 @@ def partner_organisations_for_user(user):
 
 @hooks.register(DATA_EXPORT)
 def partnerships_data_export(user):
-    return {"partnerships": export_memberships(user)}
+    return {"partnerships": export_partnerships(user)}
+
+
+@hooks.register(ACCOUNT_DELETING)
+def partnerships_account_deleting(user):
+    account_forget(user=user)
 
 
 @hooks.register(DEMO_CONTENT)

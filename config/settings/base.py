@@ -269,7 +269,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# E-mail: the console until EMAIL_HOST is set.
+# E-mail: the console until EMAIL_HOST is set (production refuses that unless
+# DJANGO_ALLOW_CONSOLE_EMAIL=1: printed mail puts addresses and sign-in links in the log).
 EMAIL_HOST = env("EMAIL_HOST")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
@@ -346,10 +347,14 @@ DIALOGUE_PAGE_SIZE = 20
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
+# Logs hold no e-mail address, no token from a URL and no traceback for a refused request:
+# every handler, uvicorn's included, passes records through config.logredact.RedactingFilter.
+LOGGING_CONFIG = "config.logredact.configure"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "config.logredact.RedactingFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

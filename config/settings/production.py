@@ -1,9 +1,10 @@
-"""Production: refuses to start without a secret key and the hosts it serves."""
+"""Production: refuses to start without a secret key, the hosts it serves, Redis and a mail
+server."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import REDIS_URL, env, env_bool, env_list
+from .base import EMAIL_HOST, REDIS_URL, env, env_bool, env_list
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
@@ -16,6 +17,11 @@ if not ALLOWED_HOSTS:
 if not REDIS_URL and not env_bool("DJANGO_ALLOW_NO_REDIS"):
     raise ImproperlyConfigured(
         "REDIS_URL must be set in production: several processes share live events through it."
+    )
+if not EMAIL_HOST and not env_bool("DJANGO_ALLOW_CONSOLE_EMAIL"):
+    raise ImproperlyConfigured(
+        "EMAIL_HOST must be set in production: without it e-mail is printed to the log, with "
+        "addresses and sign-in links. Set DJANGO_ALLOW_CONSOLE_EMAIL=1 to allow that anyway."
     )
 
 DEBUG = False

@@ -86,12 +86,35 @@ def test_production_refuses_to_start_without_secret_and_hosts(env, complaint):
     assert complaint in result.stderr
 
 
+@pytest.mark.parametrize(("allow", "starts"), [("", False), ("1", True)])
+def test_production_refuses_to_print_mail_to_the_log_unless_told_to(allow, starts):
+    environment = base_env(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY=PRODUCTION_SECRET,
+        DJANGO_ALLOWED_HOSTS="blanddigibyen.kk.dk",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        DJANGO_ALLOW_CONSOLE_EMAIL=allow,
+    )
+    environment.pop("EMAIL_HOST", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode == 0) is starts, result.stderr
+    if not starts:
+        assert "EMAIL_HOST must be set" in result.stderr
+
+
 def test_production_passes_check_deploy_with_zero_issues():
     environment = base_env(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY=PRODUCTION_SECRET,
         DJANGO_ALLOWED_HOSTS="blanddigibyen.kk.dk",
         REDIS_URL="redis://127.0.0.1:6379/0",
+        EMAIL_HOST="smtp.example.org",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

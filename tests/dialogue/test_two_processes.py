@@ -88,11 +88,15 @@ async def test_comment_posted_through_one_process_reaches_a_viewer_on_the_other(
 async def test_viewer_count_spans_both_processes(production_pair):
     import websockets
 
-    first, second, debate_id, _ = production_pair
+    first, second, debate_id, session_key = production_pair
     path = f"/ws/debates/{debate_id}/"
     async with (
         websockets.connect(f"ws://{first}{path}", origin=f"http://{first}") as one,
-        websockets.connect(f"ws://{second}{path}", origin=f"http://{second}"),
+        websockets.connect(
+            f"ws://{second}{path}",
+            origin=f"http://{second}",
+            additional_headers={"Cookie": f"sessionid={session_key}"},
+        ),
     ):
         deadline = asyncio.get_running_loop().time() + 15
         count = 0

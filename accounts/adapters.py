@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from core.clientip import client_ip
 from core.links import absolute_url, site_url
 
 
@@ -38,6 +39,11 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         site = SiteIdentity(name=settings.WAGTAIL_SITE_NAME, domain=urlsplit(site_url()).netloc)
         return super().send_mail(template_prefix, email, {"current_site": site, **context})
+
+    def get_client_ip(self, request):
+        """allauth's limits (sign-up, login) count the address the rest of the site uses: the
+        peer, or the proxy's X-Forwarded-For only when uvicorn trusts that proxy."""
+        return client_ip(request)
 
     def get_email_confirmation_url(self, request, emailconfirmation):
         return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))

@@ -408,6 +408,10 @@ def main() -> None:
         services.redis_url(),
         DIALOGUE_COMMENTS_PER_MINUTE="100000000",
         LIVE_MESSAGES_PER_10S="100000000",
+        # 1,000 viewers and one poster all come from 127.0.0.1: no per-address limits here.
+        RATE_LIMIT_COMMENT_POST_IP="",
+        RATE_LIMIT_LIVE_MESSAGE_IP="",
+        RATE_LIMIT_LIVE_CONNECT_IP="",
         DJANGO_LOG_LEVEL="WARNING",
     )
     print(

@@ -1,16 +1,19 @@
 """The debate socket: one per open debate page. It only carries messages; every write goes
 through `dialogue.services`, and every message is authorised on its own."""
 
+import hashlib
 import json
 import logging
-import time
 
+from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 
+from core import ratelimit
+from core.clientip import client_ip
 from core.errors import ServiceError
 from core.live import get_hub
 from dialogue import selectors, services
@@ -25,6 +28,7 @@ CLOSE_NOT_FOUND = 4404
 CLOSE_TRY_AGAIN_LATER = 1013
 # The database cannot be reached (stopped, or no pooled connection in time).
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+CLOSE_TOO_MANY = 4429
 
 
 def _load_debate(debate_id: int) -> DebatePage | None:
@@ -40,7 +44,7 @@ def _current_user(user):
     return User.objects.filter(pk=user.pk, is_active=True).first() or user
 
 
-def _run(action: str, user, debate_id: int, message: dict) -> dict:
+def _run(action: str, user, debate_id: int, message: dict, ip: str) -> dict:
     user = _current_user(user)
     debate = DebatePage.objects.get(pk=debate_id)
     if action == "post":
@@ -50,6 +54,7 @@ def _run(action: str, user, debate_id: int, message: dict) -> dict:
             body=str(message.get("body") or ""),
             parent_id=message.get("parent"),
             client_id=message.get("client_id"),
+            ip=ip,
         )
         return {
             "type": "comment.ack",
@@ -65,17 +70,22 @@ def _run(action: str, user, debate_id: int, message: dict) -> dict:
     if comment is None:
         raise ServiceError("not_found", _("That comment is gone."), 404)
     if action == "edit":
-        services.comment_edit(user=user, comment=comment, body=str(message.get("body") or ""))
+        services.comment_edit(
+            user=user, comment=comment, body=str(message.get("body") or ""), ip=ip
+        )
     elif action == "delete":
         services.comment_delete(user=user, comment=comment)
     elif action == "react":
-        services.reaction_set(user=user, comment=comment, value=str(message.get("value", "")))
+        services.reaction_set(
+            user=user, comment=comment, value=str(message.get("value", "")), ip=ip
+        )
     elif action == "report":
         services.report_create(
             user=user,
             comment=comment,
             reason=str(message.get("reason") or ""),
             text=str(message.get("text") or ""),
+            ip=ip,
         )
     return {"type": "ok", "id": comment.pk, "action": action}
 
@@ -85,6 +95,19 @@ def _as_int(value) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def _person(user, ip: str) -> str:
+    """Who a socket belongs to, for the viewer count: the account, or for anonymous readers the
+    client address (a household behind one address counts once; a client opening hundreds of
+    sockets counts once too). Hashed: presence keys in Redis name nobody."""
+    who = f"user:{user.pk}" if user is not None and user.is_authenticated else f"ip:{ip}"
+    return hashlib.sha256(who.encode()).hexdigest()[:16]
+
+
+# The limits go to the shared store, which may be Redis: off the event loop, and not on the
+# one thread the database work is serialised on.
+_hit = sync_to_async(ratelimit.hit, thread_sensitive=False)
 
 
 def _catch_up(debate_id: int, after_id: int) -> list[dict]:
@@ -102,8 +125,8 @@ class DebateConsumer(AsyncWebsocketConsumer):
         self.topic = f"debate:{self.debate_id}"
         self.user = self.scope.get("user")
         self.user_topic = None
-        self._window_start = time.monotonic()
-        self._window_count = 0
+        self.ip = client_ip(self.scope)
+        self.person = _person(self.user, self.ip)
         try:
             debate = await database_sync_to_async(_load_debate)(self.debate_id)
         except DATABASE_UNAVAILABLE:  # the page reconnects with its back-off
@@ -112,11 +135,19 @@ class DebateConsumer(AsyncWebsocketConsumer):
         if debate is None:
             await self.close(code=CLOSE_NOT_FOUND)
             return
+        try:
+            # Per account and per address, so anonymous clients cannot open sockets without end.
+            await _hit("live.connect", user=self.user, ip=self.ip)
+        except ratelimit.RateLimited as error:
+            await self.accept()
+            await self.send_json(error.as_dict() | {"retry_after": error.retry_after})
+            await self.close(code=CLOSE_TOO_MANY)
+            return
         self.joined = True
         await self.accept()
         hub = get_hub()
         # The hub writes each event's one frame straight to this socket's ASGI send.
-        await hub.join(self.topic, self.base_send, counted=True)
+        await hub.join(self.topic, self.base_send, counted=True, person=self.person)
         if self.user is not None and self.user.is_authenticated:
             self.user_topic = f"user:{self.user.pk}"
             await hub.join(self.user_topic, self.on_account_event)
@@ -125,7 +156,7 @@ class DebateConsumer(AsyncWebsocketConsumer):
         if not getattr(self, "joined", False):
             return
         hub = get_hub()
-        await hub.leave(self.topic, self.base_send, counted=True)
+        await hub.leave(self.topic, self.base_send, counted=True, person=self.person)
         if self.user_topic:
             await hub.leave(self.user_topic, self.on_account_event)
 
@@ -143,20 +174,21 @@ class DebateConsumer(AsyncWebsocketConsumer):
     async def send_error(self, code: str, message: str, **extra) -> None:
         await self.send_json({"type": "error", "code": code, "message": message, **extra})
 
-    def _over_rate(self) -> bool:
-        now = time.monotonic()
-        if now - self._window_start > 10:
-            self._window_start, self._window_count = now, 0
-        self._window_count += 1
-        return self._window_count > settings.LIVE_MESSAGES_PER_10S
-
     async def receive(self, text_data=None, bytes_data=None):
         raw = text_data if text_data is not None else (bytes_data or b"")
         if len(raw.encode() if isinstance(raw, str) else raw) > settings.LIVE_MAX_FRAME_BYTES:
             await self.close(code=CLOSE_TOO_BIG)
             return
-        if self._over_rate():
-            await self.send_error("rate_limited", _("You are sending too fast. Wait a moment."))
+        try:
+            # Counted per account and per address, not per socket: a reconnect starts nothing anew.
+            await _hit(
+                "live.message",
+                user=self.user,
+                ip=self.ip,
+                message=_("You are sending too fast. Wait a moment."),
+            )
+        except ratelimit.RateLimited as error:
+            await self.send_error(error.code, error.message, retry_after=error.retry_after)
             return
         try:
             message = json.loads(raw)
@@ -195,7 +227,7 @@ class DebateConsumer(AsyncWebsocketConsumer):
         async def handle(message):
             try:
                 reply = await database_sync_to_async(_run)(
-                    action, self.user, self.debate_id, message
+                    action, self.user, self.debate_id, message, self.ip
                 )
             except ServiceError as error:
                 await self.send_error(
@@ -215,4 +247,5 @@ class DebateConsumer(AsyncWebsocketConsumer):
         await self.send_json({"type": "catchup", "comments": comments})
 
     async def on_ping(self, message):
-        await self.send_json({"type": "pong", "viewers": get_hub().local_count(self.topic)})
+        viewers = len(get_hub().local_people(self.topic))
+        await self.send_json({"type": "pong", "viewers": viewers})

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.clientip import client_ip
 from core.errors import ServiceError, add_to_form
 from dialogue import selectors, services
 from dialogue.forms import CommentForm, EditCommentForm
@@ -49,6 +50,7 @@ def comment_create(request, debate_id: int):
             body=form.cleaned_data["body"],
             parent_id=form.cleaned_data["parent"],
             client_id=form.cleaned_data["client_id"],
+            ip=client_ip(request),
         )
     except ServiceError as error:
         add_to_form(form, error)
@@ -67,7 +69,10 @@ def comment_edit(request, comment_id: int):
         if form.is_valid():
             try:
                 services.comment_edit(
-                    user=request.user, comment=comment, body=form.cleaned_data["body"]
+                    user=request.user,
+                    comment=comment,
+                    body=form.cleaned_data["body"],
+                    ip=client_ip(request),
                 )
             except ServiceError as error:
                 add_to_form(form, error)
@@ -102,7 +107,10 @@ def reaction_set(request, comment_id: int):
     comment = _comment(comment_id)
     try:
         services.reaction_set(
-            user=request.user, comment=comment, value=request.POST.get("value", "")
+            user=request.user,
+            comment=comment,
+            value=request.POST.get("value", ""),
+            ip=client_ip(request),
         )
     except ServiceError as error:
         messages.error(request, error.message)
@@ -155,6 +163,7 @@ def comment_report(request, comment_id: int):
                     comment=comment,
                     reason=form.cleaned_data["reason"],
                     text=form.cleaned_data["text"],
+                    ip=client_ip(request),
                 )
             except ServiceError as error:
                 add_to_form(form, error)

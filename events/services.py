@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
+from core import ratelimit
 from core.errors import ServiceError
 from core.rules import require
 from events import emails
@@ -71,10 +72,12 @@ def _promote_waiting(event: EventPage, now) -> list[Registration]:
     return promoted
 
 
-def registration_create(*, event: EventPage, user, now=None) -> Registration:
+def registration_create(*, event: EventPage, user, now=None, ip: str | None = None) -> Registration:
     """Gives the person a place, or a place in line when the event is full. Signing up twice
-    returns the existing registration (a double click must not queue someone twice)."""
+    returns the existing registration (a double click must not queue someone twice). Sign-ups
+    and cancellations share one limit per person and client address (`ip`): each sends a mail."""
     require(user, "events.sign_up", event)
+    ratelimit.hit("event.registration", user=user, ip=ip)
     now = now or timezone.now()
     with transaction.atomic():
         event = _lock_event(event.pk)
@@ -100,9 +103,12 @@ def registration_create(*, event: EventPage, user, now=None) -> Registration:
     return registration
 
 
-def registration_cancel(*, registration: Registration, user, now=None) -> Registration:
+def registration_cancel(
+    *, registration: Registration, user, now=None, ip: str | None = None
+) -> Registration:
     """Cancels a place or a place in line; a freed place goes to the first person waiting."""
     require(user, "events.cancel_registration", registration)
+    ratelimit.hit("event.registration", user=user, ip=ip)
     now = now or timezone.now()
     with transaction.atomic():
         event = _lock_event(registration.event_id)

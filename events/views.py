@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.clientip import client_ip
 from core.csv import safe_row
 from core.errors import ServiceError, add_to_form
 from core.links import page_url
@@ -54,7 +55,9 @@ def signup(request, pk: int):
     if not request.user.is_authenticated:
         return redirect_to_login(event.get_url(request))
     try:
-        registration = services.registration_create(event=event, user=request.user)
+        registration = services.registration_create(
+            event=event, user=request.user, ip=client_ip(request)
+        )
     except ServiceError as error:
         return _render_event(request, event, error.page_status, signup_error=error.message)
     if registration.status == RegistrationStatus.CONFIRMED:
@@ -80,7 +83,9 @@ def cancel(request, pk: int):
         messages.info(request, _("You were not signed up for this event."))
         return _back_to_event(request, event)
     try:
-        services.registration_cancel(registration=registration, user=request.user)
+        services.registration_cancel(
+            registration=registration, user=request.user, ip=client_ip(request)
+        )
     except ServiceError as error:
         return _render_event(request, event, error.page_status, signup_error=error.message)
     messages.success(request, _("Your registration is cancelled."))

@@ -32,3 +32,25 @@ def _clear_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counts (core.ratelimit) start at zero in every test."""
+    from core import ratelimit
+
+    ratelimit.reset()
+    yield
+
+
+@pytest.fixture
+def rate_limit(settings):
+    """Sets one limit's rates for a test: `rate_limit("comment.report", user="2/hour")`."""
+
+    def set_rates(name: str, **rates: str) -> None:
+        settings.RATE_LIMITS = {
+            **settings.RATE_LIMITS,
+            name: {**settings.RATE_LIMITS[name], **rates},
+        }
+
+    return set_rates

@@ -1,13 +1,18 @@
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import CITY_EDITORS, DEBATE_MODERATORS
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A resident who has verified their e-mail address, unless `verified=False`."""
+    """A resident who has verified their e-mail address, unless `verified=False`. The account
+    is a month old (pass `date_joined=timezone.now()` for a brand-new one): only established
+    accounts' reports count toward hiding a comment."""
 
     class Meta:
         model = User
@@ -15,6 +20,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"resident{n}@example.org")
     display_name = factory.Sequence(lambda n: f"Resident {n}")
+    date_joined = factory.LazyFunction(lambda: timezone.now() - timedelta(days=30))
     password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
 
     @factory.post_generation

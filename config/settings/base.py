@@ -207,7 +207,12 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# allauth's own limits (sign-up per client address among them); the address comes from
+# core.clientip through AccountAdapter.get_client_ip.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": env("RATE_LIMIT_SIGNUP", "5/m/ip,30/h/ip"),
+}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Bland dig i byen] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Bland dig i byen"
@@ -342,6 +347,39 @@ SECURE_REFERRER_POLICY = "same-origin"
 LIVE_MAX_FRAME_BYTES = 16 * 1024
 LIVE_MESSAGES_PER_10S = int(env("LIVE_MESSAGES_PER_10S", "30"))
 DIALOGUE_COMMENTS_PER_MINUTE = int(env("DIALOGUE_COMMENTS_PER_MINUTE", "5"))
+
+
+def _rate_limit(name: str, user: str, ip: str) -> dict[str, str]:
+    """One limit's rates per person and per client address, each overridable by
+    RATE_LIMIT_<NAME>_USER / RATE_LIMIT_<NAME>_IP ("10/hour", "30/10 seconds"; empty: none)."""
+    key = name.upper().replace(".", "_")
+    return {
+        "user": env(f"RATE_LIMIT_{key}_USER", user),
+        "ip": env(f"RATE_LIMIT_{key}_IP", ip),
+    }
+
+
+# Rate limits on every repeatable write (core/ratelimit.py), counted per account and per client
+# address in one store every process shares, so neither a reconnect nor a new tab resets them.
+RATE_LIMITS = {
+    "comment.post": _rate_limit(
+        "comment.post", f"{DIALOGUE_COMMENTS_PER_MINUTE}/minute", "30/minute"
+    ),
+    "comment.edit": _rate_limit("comment.edit", "10/10 minutes", "30/10 minutes"),
+    "comment.report": _rate_limit("comment.report", "10/hour", "20/hour"),
+    "reaction.set": _rate_limit("reaction.set", "30/minute", "120/minute"),
+    "event.registration": _rate_limit("event.registration", "10/hour", "30/hour"),
+    "invitation.send": _rate_limit("invitation.send", "20/hour", "40/hour"),
+    "live.message": _rate_limit(
+        "live.message", f"{LIVE_MESSAGES_PER_10S}/10 seconds", "120/10 seconds"
+    ),
+    "live.connect": _rate_limit("live.connect", "30/minute", "60/minute"),
+}
+RATE_LIMIT_STORAGE_URL = env("RATE_LIMIT_STORAGE_URL", REDIS_URL or "memory://")
+RATE_LIMIT_KEY_PREFIX = f"bdib:{Path(str(DATABASES['default']['NAME'])).name}:limits"
+# Reports hide a comment only when they come from accounts at least this old and from distinct
+# client addresses (dialogue/services/reports.py).
+DIALOGUE_REPORTER_MIN_ACCOUNT_DAYS = int(env("DIALOGUE_REPORTER_MIN_ACCOUNT_DAYS", "7"))
 DIALOGUE_EDIT_WINDOW_MINUTES = 15
 DIALOGUE_PAGE_SIZE = 20
 

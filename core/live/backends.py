@@ -39,8 +39,9 @@ class InProcessBackend:
         if receive is not None:
             receive(text)
 
-    async def presence(self, topic: str, local_count: int) -> int:
-        return local_count
+    async def presence(self, topic: str, people: set[str]) -> int:
+        """How many distinct people watch `topic`, given those watching in this process."""
+        return len(people)
 
 
 class RedisBackend:
@@ -82,6 +83,7 @@ class RedisBackend:
         self._gap = False  # a reconnect happened that the sockets have not been told about
         self.connected = True  # False from a lost subscription until it is made again
         self.on_resync: Callable[[], None] | None = None
+        self._presence_fields: dict[str, set[str]] = {}
 
     def _channel(self, topic: str) -> str:
         return self.channel_prefix + topic
@@ -196,21 +198,28 @@ class RedisBackend:
         await self._ensure_connection()
         await self._async.publish(self._channel(topic), text)
 
-    async def presence(self, topic: str, local_count: int) -> int:
+    async def presence(self, topic: str, people: set[str]) -> int:
+        """One hash per topic with a field per (process, person) holding when this process last
+        saw them: the total is the number of distinct people with a fresh field, so one person
+        with sockets on two processes counts once."""
         await self._ensure_connection()
         key = self.presence_prefix + topic
         now = time.time()
-        if local_count:
-            await self._async.hset(key, self.process_id, f"{local_count}:{now:.0f}")
+        mine = {f"{self.process_id}|{person}" for person in people}
+        gone = self._presence_fields.get(topic, set()) - mine
+        if gone:
+            await self._async.hdel(key, *gone)
+        if mine:
+            await self._async.hset(key, mapping=dict.fromkeys(mine, f"{now:.0f}"))
+            self._presence_fields[topic] = mine
         else:
-            await self._async.hdel(key, self.process_id)
+            self._presence_fields.pop(topic, None)
         await self._async.expire(key, self.presence_ttl)
-        total = 0
-        for value in (await self._async.hgetall(key)).values():
-            count, _, stamp = value.decode().partition(":")
+        fresh = set()
+        for field, stamp in (await self._async.hgetall(key)).items():
             if now - float(stamp or 0) < self.presence_ttl:
-                total += int(count)
-        return total
+                fresh.add(field.decode().partition("|")[2])
+        return len(fresh)
 
 
 _PUBSUB_CLASS = None

@@ -1,6 +1,7 @@
 import asyncio
 import json
 import logging
+from collections import Counter
 from collections.abc import Awaitable, Callable
 
 from django.conf import settings
@@ -35,12 +36,19 @@ class Hub:
         self._queues: dict[str, asyncio.Queue] = {}
         self._workers: dict[str, asyncio.Task] = {}
         self._presence_pending: set[str] = set()
+        # Counted topics: how many local sockets each person has open (people, not sockets,
+        # are what a page's "N following" shows).
+        self._people: dict[str, Counter] = {}
         self._heartbeat: asyncio.Task | None = None
         self._lock = asyncio.Lock()
 
     # Watching -------------------------------------------------------------------------------
 
-    async def join(self, topic: str, deliver: Deliver, *, counted: bool = False) -> None:
+    async def join(
+        self, topic: str, deliver: Deliver, *, counted: bool = False, person: str = ""
+    ) -> None:
+        """`person` names who is watching (a counted topic counts distinct people); a socket
+        without one counts as a person of its own."""
         async with self._lock:
             watchers = self._watchers.get(topic)
             if watchers is None:
@@ -49,18 +57,27 @@ class Hub:
                 self._workers[topic] = asyncio.create_task(self._deliver_loop(topic))
                 await self.backend.subscribe(topic, self._make_receiver(topic))
             watchers[deliver] = Sink(deliver)
+            if counted:
+                self._people.setdefault(topic, Counter())[person or id(deliver)] += 1
         if counted:
             self._counted.add(topic)
             self._presence_changed(topic)
             if self._heartbeat is None or self._heartbeat.done():
                 self._heartbeat = asyncio.create_task(self._refresh_presence())
 
-    async def leave(self, topic: str, deliver: Deliver, *, counted: bool = False) -> None:
+    async def leave(
+        self, topic: str, deliver: Deliver, *, counted: bool = False, person: str = ""
+    ) -> None:
         async with self._lock:
             watchers = self._watchers.get(topic)
             if watchers is None:
                 return
-            watchers.pop(deliver, None)
+            if watchers.pop(deliver, None) is not None and counted:
+                people = self._people.get(topic, Counter())
+                key = person or id(deliver)
+                people[key] -= 1
+                if people[key] <= 0:
+                    del people[key]
             if not watchers and not counted:
                 await self._drop(topic)
         if counted:
@@ -69,6 +86,7 @@ class Hub:
     async def _drop(self, topic: str) -> None:
         del self._watchers[topic]
         self._counted.discard(topic)
+        self._people.pop(topic, None)
         self._queues.pop(topic, None)
         worker = self._workers.pop(topic, None)
         if worker:
@@ -76,7 +94,12 @@ class Hub:
         await self.backend.unsubscribe(topic)
 
     def local_count(self, topic: str) -> int:
+        """Sockets watching `topic` in this process."""
         return len(self._watchers.get(topic, ()))
+
+    def local_people(self, topic: str) -> set[str]:
+        """The distinct people watching a counted topic in this process."""
+        return {str(key) for key in self._people.get(topic, ())}
 
     # Publishing -----------------------------------------------------------------------------
 
@@ -147,7 +170,7 @@ class Hub:
         self._presence_pending.discard(topic)
         count = self.local_count(topic)
         try:
-            total = await self.backend.presence(topic, count)
+            total = await self.backend.presence(topic, self.local_people(topic))
             await self.backend.apublish(topic, encode({"type": "presence", "count": total}))
         except Exception:
             log.warning("live: presence update for %s failed", topic, exc_info=True)
@@ -161,9 +184,9 @@ class Hub:
         while True:
             await asyncio.sleep(PRESENCE_HEARTBEAT)
             for topic, watchers in tuple(self._watchers.items()):
-                if watchers:
+                if watchers and topic in self._people:
                     try:
-                        await self.backend.presence(topic, len(watchers))
+                        await self.backend.presence(topic, self.local_people(topic))
                     except Exception:
                         log.warning("live: presence refresh failed", exc_info=True)
 

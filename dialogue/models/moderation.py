@@ -47,6 +47,9 @@ class Report(models.Model):
     outcome = models.CharField(
         _("outcome"), max_length=16, choices=ReportOutcome.choices, blank=True
     )
+    # A keyed hash of the reporter's client address (core.clientip.address_token): reports from
+    # one address count once toward hiding the comment. Never the address itself.
+    reporter_address = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("report")

@@ -1,16 +1,16 @@
 """What residents do with their own comments: write, change, delete. The socket and the plain
 HTTP forms both come here."""
 
-import time
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from limits import parse
 
+from core import ratelimit
 from core.errors import ServiceError
 from core.plaintext import render_plain_text
 from core.rules import require
@@ -42,25 +42,14 @@ def _clean_body(body: str) -> str:
     return body
 
 
-def _check_rate_limit(user) -> None:
-    limit = settings.DIALOGUE_COMMENTS_PER_MINUTE
-    key = f"dialogue:rate:{user.pk}:{int(time.time() // 60)}"
-    cache.add(key, 0, timeout=70)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=70)
-        count = 1
-    if count is None:
-        # The shared cache (Redis) is away and counts nothing: fail open (README, "Outages").
-        return
-    if count > limit:
-        raise ServiceError(
-            "rate_limited",
-            _("You can post %(limit)d comments a minute. Wait a little and send again.")
-            % {"limit": limit},
-            429,
-        )
+def _check_rate_limit(user, ip: str | None) -> None:
+    rate = settings.RATE_LIMITS["comment.post"].get("user")
+    message = ""
+    if rate:
+        message = _("You can post %(limit)d comments a minute. Wait a little and send again.") % {
+            "limit": parse(rate).amount
+        }
+    ratelimit.hit("comment.post", user=user, ip=ip, message=message)
 
 
 def _parse_client_id(client_id) -> uuid.UUID | None:
@@ -88,10 +77,11 @@ def _resolve_parent(debate: DebatePage, parent_id) -> Comment | None:
 
 
 def comment_create(
-    *, user, debate: DebatePage, body: str, parent_id=None, client_id=None
+    *, user, debate: DebatePage, body: str, parent_id=None, client_id=None, ip: str | None = None
 ) -> tuple[Comment, bool]:
     """Returns the comment and whether it is new. A retry with the same client id returns the
-    comment already saved, never a duplicate."""
+    comment already saved, never a duplicate. `ip` is the client address (core.clientip), for
+    the limit per address."""
     client_uuid = _parse_client_id(client_id)
     if client_uuid and user.is_authenticated:
         existing = Comment.objects.filter(author=user, client_id=client_uuid).first()
@@ -100,7 +90,7 @@ def comment_create(
     require(user, "dialogue.post_comment", debate)
     body = _clean_body(body)
     parent = _resolve_parent(debate, parent_id)
-    _check_rate_limit(user)
+    _check_rate_limit(user, ip)
     now = timezone.now()
     action, held_because = CommentAction.CREATE, ""
     if debate.state == DebateState.PREMODERATED:
@@ -136,11 +126,12 @@ def comment_create(
     return comment, True
 
 
-def comment_edit(*, user, comment: Comment, body: str) -> Comment:
+def comment_edit(*, user, comment: Comment, body: str, ip: str | None = None) -> Comment:
     require(user, "dialogue.edit_comment", comment)
     body = _clean_body(body)
     if body == comment.body:
         return comment
+    ratelimit.hit("comment.edit", user=user, ip=ip)
     terms = moderation_settings().terms()
     added_terms = set(listed_terms_in(body, terms)) - set(listed_terms_in(comment.body, terms))
     with transaction.atomic():

@@ -3,17 +3,19 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core import ratelimit
 from core.errors import ServiceError
 from core.rules import require
 from dialogue.models import Comment, Reaction, ReactionValue
 from dialogue.services.live import publish_after_commit
 
 
-def reaction_set(*, user, comment: Comment, value: str) -> Comment:
+def reaction_set(*, user, comment: Comment, value: str, ip: str | None = None) -> Comment:
     """One reaction per person and comment: the same value again takes it back."""
     if value not in ReactionValue.values:
         raise ServiceError("bad_value", _("Choose agree or disagree."), 400)
     require(user, "dialogue.react_to_comment", comment)
+    ratelimit.hit("reaction.set", user=user, ip=ip)
     with transaction.atomic():
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         existing = Reaction.objects.filter(comment=locked, user=user).first()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core import ratelimit
 from core.errors import ServiceError
 from core.privacy import mask_email
 from core.rules import require
@@ -154,8 +155,13 @@ def organisation_reject(*, reviewer, organisation: Organisation, reason: str) ->
     )
 
 
-def member_invite(*, user, organisation: Organisation, email: str, role: str) -> Invitation:
+def member_invite(
+    *, user, organisation: Organisation, email: str, role: str, ip: str | None = None
+) -> Invitation:
+    """Each invitation mails a stranger: limited per person and client address (`ip`), so an
+    organisation account cannot be used to send mail in bulk."""
     require(user, "partnerships.manage_organisation", organisation)
+    ratelimit.hit("invitation.send", user=user, ip=ip)
     email = (email or "").strip()
     if organisation.memberships.filter(user__email__iexact=email).exists():
         raise ServiceError(

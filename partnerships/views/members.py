@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.clientip import client_ip
 from core.errors import ServiceError, add_to_form
 from partnerships import selectors, services
 from partnerships.forms import InviteForm
@@ -28,6 +29,7 @@ def invite(request, pk):
                 organisation=organisation,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
+                ip=client_ip(request),
             )
         except ServiceError as refusal:
             error = refusal

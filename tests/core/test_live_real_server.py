@@ -75,7 +75,12 @@ async def test_debate_sockets_on_uvicorn_get_a_comment_by_direct_write(server):
     address, debate_id, session_key = server
     url, origin = f"ws://{address}/ws/debates/{debate_id}/", f"http://{address}"
     before = await asyncio.to_thread(live_counters, address)
-    viewers = [await connect(url, origin=origin, compression=None) for _ in range(VIEWERS)]
+    # Each viewer from an address of its own: the count is of people, and anonymous readers are
+    # told apart by address.
+    viewers = [
+        await connect(url, origin=origin, compression=None, local_addr=(f"127.0.0.{n + 2}", 0))
+        for n in range(VIEWERS)
+    ]
     writer = await connect(
         url,
         origin=origin,

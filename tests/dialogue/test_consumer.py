@@ -164,7 +164,7 @@ async def test_edits_deletions_and_reactions_reach_viewers(debate):
 
 async def test_viewers_are_told_how_many_follow_the_debate(debate):
     first = await open_socket(debate.pk)
-    second = await open_socket(debate.pk)
+    second = await open_socket(debate.pk, await database_sync_to_async(UserFactory)())
     presence = await receive_type(first, "presence", timeout=4)
     assert presence["count"] == 2
     await first.disconnect()

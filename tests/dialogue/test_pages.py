@@ -104,7 +104,7 @@ def test_anonymous_visitor_reads_but_is_asked_to_log_in(client, debate):
 
 
 def test_rate_limited_post_keeps_the_text_and_says_why(client, debate, settings):
-    settings.DIALOGUE_COMMENTS_PER_MINUTE = 1
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comment.post": {"user": "1/minute"}}
     client.force_login(UserFactory())
     client.post(f"/da/dialog/{debate.pk}/kommenter/", {"body": "første"})
     response = client.post(f"/da/dialog/{debate.pk}/kommenter/", {"body": "min lange tekst"})

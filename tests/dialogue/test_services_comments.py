@@ -85,7 +85,7 @@ def test_retry_with_the_same_client_id_returns_the_saved_comment(debate):
 
 
 def test_rate_limit_answers_with_a_clear_message(debate, settings):
-    settings.DIALOGUE_COMMENTS_PER_MINUTE = 2
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comment.post": {"user": "2/minute"}}
     user = UserFactory()
     post(user, debate)
     post(user, debate)

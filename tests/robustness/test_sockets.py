@@ -25,7 +25,7 @@ RAW_LITERALS = [
     "Infinity", "-Infinity", "NaN", "1e400", "-1e400", "9" * 30, "-" + "9" * 30, "1.5", "-1",
     "0", "null", "true", "false", "[]", "{}", "[1]", '{"a": 1}', '"' + "\\u0000" + '"',
 ]  # fmt: skip
-HYPOTHESIS_EXAMPLES = 25
+HYPOTHESIS_EXAMPLES = 10 * corpus.SCALE
 
 
 @pytest.fixture(autouse=True)
@@ -111,7 +111,10 @@ def test_the_vectors_of_issue_11_get_an_error_frame_and_the_socket_stays_open(wo
 def test_every_field_of_every_message_type_takes_any_value(world, error_log, message_type):
     base = base_message(message_type, world)
     offset = MESSAGE_TYPES.index(message_type) * 61
-    strings = corpus.text_values(offset=offset, count=24)
+    strings = (
+        corpus.KEY_VECTORS
+        + corpus.text_values(offset=offset, count=4 * corpus.SCALE)[len(corpus.VECTORS) :]
+    )
     frames = [
         frame(message_type, base, field, raw)
         for field in FIELDS
@@ -150,7 +153,7 @@ def test_every_field_of_every_message_type_takes_any_value(world, error_log, mes
 
 
 def test_any_frame_at_all_gets_an_answer(world, error_log):
-    @hypothesis_settings(max_examples=60, deadline=None, database=None)
+    @hypothesis_settings(max_examples=30 * corpus.SCALE, deadline=None, database=None)
     @given(st.one_of(corpus.json_values.map(corpus.dumps), corpus.any_text.filter(bool)))
     def generated(text):
         async def scenario():

@@ -143,7 +143,10 @@ class _FormParser(HTMLParser):
         name = a["name"]
         if tag == "input":
             kind = (a.get("type") or "text").lower()
-            if kind in {"checkbox", "radio"}:
+            if kind == "checkbox":
+                if "checked" in a:  # an unticked box sends nothing
+                    form.fields[name] = a.get("value", "on")
+            elif kind == "radio":
                 if "checked" in a or name not in form.fields:
                     form.fields[name] = a.get("value", "on")
             elif kind not in {"submit", "button", "image", "reset"}:

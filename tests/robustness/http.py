@@ -70,6 +70,8 @@ class Judge:
             "Content-Type", ""
         ):
             return
+        if any(form.kinds.get(name) == "hidden" for name in sent):
+            return  # a tampered hidden field (no person types one) may name no form at all
         page = crawl.parse(response.content.decode("utf-8", "replace"), form.action)
         again = next((f for f in page.forms if same_form(form, f, sent)), None)
         if again is None:

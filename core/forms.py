@@ -8,9 +8,24 @@ field: label (with "optional" where it is), help, errors and the input, tied tog
 `hide_optional = True` (filters, all optional), and on a field with `hide_optional_marker = True`
 (required in some cases, which its help or the form says)."""
 
+from django.core.exceptions import ValidationError
+from django.forms import ModelChoiceField
 from django.forms.renderers import TemplatesSetting
 
 
 class FormRenderer(TemplatesSetting):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
+
+
+class IdChoiceField(ModelChoiceField):
+    """A choice of one object by id that refuses an id no database can hold ("²", thirty
+    digits) as an invalid choice, where ModelChoiceField would let the database raise (SQLite:
+    OverflowError, a 500)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            text = str(value)
+            if not (text.isascii() and text.isdigit() and len(text) <= 18):
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)

@@ -51,8 +51,8 @@ def _run(action: str, user, debate_id: int, message: dict, ip: str) -> dict:
         comment, created = services.comment_create(
             user=user,
             debate=debate,
-            body=str(message.get("body") or ""),
-            parent_id=message.get("parent"),
+            body=_text(message, "body"),
+            parent_id=_parent(message.get("parent")),
             client_id=message.get("client_id"),
             ip=ip,
         )
@@ -64,37 +64,87 @@ def _run(action: str, user, debate_id: int, message: dict, ip: str) -> dict:
         }
     comment = (
         Comment.objects.select_related("debate", "author")
-        .filter(pk=_as_int(message.get("id")), debate_id=debate_id)
+        .filter(pk=_as_id(message.get("id")) or 0, debate_id=debate_id)
         .first()
     )
     if comment is None:
         raise ServiceError("not_found", _("That comment is gone."), 404)
     if action == "edit":
-        services.comment_edit(
-            user=user, comment=comment, body=str(message.get("body") or ""), ip=ip
-        )
+        services.comment_edit(user=user, comment=comment, body=_text(message, "body"), ip=ip)
     elif action == "delete":
         services.comment_delete(user=user, comment=comment)
     elif action == "react":
-        services.reaction_set(
-            user=user, comment=comment, value=str(message.get("value", "")), ip=ip
-        )
+        services.reaction_set(user=user, comment=comment, value=_text(message, "value"), ip=ip)
     elif action == "report":
         services.report_create(
             user=user,
             comment=comment,
-            reason=str(message.get("reason") or ""),
-            text=str(message.get("text") or ""),
+            reason=_text(message, "reason"),
+            text=_text(message, "text"),
             ip=ip,
         )
     return {"type": "ok", "id": comment.pk, "action": action}
 
 
-def _as_int(value) -> int:
+MAX_ID = 2**63 - 1  # the largest primary key either database stores
+
+
+def _as_id(value) -> int | None:
+    """An id from a frame: a whole number in the database's range, or a string of ASCII digits
+    (int() alone takes 1e400 as infinity, "²" as a digit and floats as whole numbers)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+        value = int(value)
+    return value if isinstance(value, int) and 0 < value <= MAX_ID else None
+
+
+def _parent(value):
+    """The parent as typed when it is a usable id; anything else is a parent that is gone."""
+    if value in (None, ""):
+        return None
+    return _as_id(value) or -1
+
+
+def _text(message: dict, key: str) -> str:
+    value = message.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ServiceError("malformed", _("The message could not be read."), 400)
+    return value
+
+
+def _unstorable_text(message) -> bool:
+    """Whether any key or string in the frame holds a NUL or a lone surrogate: neither can be
+    stored (PostgreSQL refuses NUL, UTF-8 has no surrogates) nor sent back in a frame. Walked
+    without recursion: a frame may nest as deep as the JSON parser allows."""
+    stack = [message]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and ("\x00" in item or _has_surrogate(item)):
+            return True
+    return False
+
+
+def _has_surrogate(text: str) -> bool:
     try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _echo(value):
+    """What an error frame may repeat of the frame it answers: a plain id or string only."""
+    if isinstance(value, str) and len(value) <= 64 and not _unstorable_text(value):
+        return value
+    return _as_id(value)
 
 
 def _person(user, ip: str) -> str:
@@ -192,11 +242,21 @@ class DebateConsumer(AsyncWebsocketConsumer):
             return
         try:
             message = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             await self.send_error("malformed", _("The message could not be read."))
             return
         if not isinstance(message, dict) or not isinstance(message.get("type"), str):
             await self.send_error("malformed", _("The message has no type."))
+            return
+        if _unstorable_text(message):
+            await self.send_error(
+                "bad_text",
+                _(
+                    "The text contains a character that cannot be saved (a null character or "
+                    "half of an emoji). Remove it and send again."
+                ),
+                client_id=_echo(message.get("client_id")),
+            )
             return
         handler = self.handlers().get(message["type"])
         if handler is None:
@@ -233,8 +293,8 @@ class DebateConsumer(AsyncWebsocketConsumer):
                 await self.send_error(
                     error.code,
                     error.message,
-                    client_id=message.get("client_id"),
-                    id=message.get("id"),
+                    client_id=_echo(message.get("client_id")),
+                    id=_echo(message.get("id")),
                 )
                 return
             await self.send_json(reply)
@@ -242,7 +302,7 @@ class DebateConsumer(AsyncWebsocketConsumer):
         return handle
 
     async def on_catchup(self, message):
-        after = _as_int(message.get("after"))
+        after = _as_id(message.get("after")) or 0
         comments = await database_sync_to_async(_catch_up)(self.debate_id, after)
         await self.send_json({"type": "catchup", "comments": comments})
 

@@ -74,7 +74,9 @@ def valid_cursor(sort: str, cursor: str | None) -> str | None:
     if not cursor:
         return None
     parts = cursor.split(".") if sort == "popular" else [cursor]
-    if len(parts) != (2 if sort == "popular" else 1) or not all(p.isdigit() for p in parts):
+    # isdigit() alone takes "²" and "٣", which int() or the database then refuse.
+    usable = all(p.isascii() and p.isdigit() and len(p) <= 18 for p in parts)
+    if len(parts) != (2 if sort == "popular" else 1) or not usable:
         return None
     return cursor
 

@@ -1,12 +1,15 @@
 """The admin side of events: every registration in one filterable list with CSV/XLSX export,
 and promotion from the waiting list when an editor publishes more places."""
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.csv import safe_cell
+from core.forms import IdChoiceField
 from core.hooks import ACCOUNT_DELETING, DATA_EXPORT, DEMO_CONTENT
 from events.exporters import export_registrations, export_submitted_events
 from events.models import EventPage, Registration
@@ -23,6 +26,18 @@ class RegistrationIndexView(generic.IndexView):
         return value
 
 
+class EventFilter(django_filters.ModelChoiceFilter):
+    field_class = IdChoiceField  # ?event=<thirty digits> is an invalid choice, not a 500
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    event = EventFilter(label=_("Event"), queryset=EventPage.objects.all())
+
+    class Meta:
+        model = Registration
+        fields = ["status", "event"]
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     index_view_class = RegistrationIndexView
@@ -31,7 +46,7 @@ class RegistrationViewSet(ModelViewSet):
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["user", "event", "status", "created_at", "confirmed_at", "cancelled_at"]
-    list_filter = ["status", "event"]
+    filterset_class = RegistrationFilterSet
     list_export = [
         "event.title",
         "status",

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageCh
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenMultipleView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.rules import PARTNER_ORGANISATIONS_HOOK
@@ -26,6 +27,11 @@ from partnerships.privacy import account_forget
 from partnerships.views.common import register_page
 
 
+def _is_id(value) -> bool:
+    text = str(value)
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
 class CommitmentTypeForm(WagtailAdminModelForm):
     suitable_kinds = forms.MultipleChoiceField(
         label=_("Suitable for"),
@@ -35,9 +41,33 @@ class CommitmentTypeForm(WagtailAdminModelForm):
         help_text=_("Kinds of organisation that may choose it. None ticked means all."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's page chooser looks the posted id up as it redraws the form and raises on
+        # one that is not a number (a 500); such an id is a page that does not exist.
+        focus_area = self.data.get("focus_area") if self.is_bound else None
+        if focus_area and not _is_id(focus_area):
+            self.data = self.data.copy()
+            self.data["focus_area"] = "0"
+
+
+class SafeChosenMultipleView(SnippetChosenMultipleView):
+    """Wagtail's view filters by every ?id= as given and raises on one that is not a number."""
+
+    def get_objects(self, pks):
+        return super().get_objects([pk for pk in pks if _is_id(pk)])
+
+
+class SafeChooserViewSet(SnippetChooserViewSet):
+    chosen_multiple_view_class = SafeChosenMultipleView
+
 
 class CommitmentTypeViewSet(SnippetViewSet):
     model = CommitmentType
+    chooser_viewset_class = SafeChooserViewSet
+    # The search backend cannot restrict a search to these fields (an error on every search,
+    # SQLite: "no such column"): the admin list searches them in the database instead.
+    search_backend_name = None
     icon = "tasks"
     menu_label = _("Commitment catalogue")
     list_display = ["name", "unit", "focus_area", "is_active", "sort_order"]
@@ -59,6 +89,8 @@ class CommitmentTypeViewSet(SnippetViewSet):
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = SafeChooserViewSet
+    search_backend_name = None  # as above
     icon = "group"
     menu_label = _("Organisations")
     list_display = ["name", "kind", "district", "status", "is_public", "created_at"]

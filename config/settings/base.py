@@ -234,9 +234,7 @@ WAGTAIL_SITE_NAME = "Bland dig i byen"
 # The one address absolute links are built on (e-mails, the API, calendar feeds; core.links).
 SITE_URL = env("SITE_URL", env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
-}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search", "SEARCH_CONFIG": "danish"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 # Every document upload is checked: its content must be what its extension says (core.uploads).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.documents.DocumentForm"

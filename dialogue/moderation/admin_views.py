@@ -29,10 +29,12 @@ from dialogue.moderation.forms import (
 
 
 def _int(value) -> int | None:
+    """An id from the address bar, or None (no filter) when it is not one the database holds."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 < number < 2**63 else None
 
 
 class AdminPage(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):

@@ -1,0 +1,59 @@
+"""A debate socket driven from a synchronous test, so the consumer's database work runs on the
+test's own connection (inside the world's transaction): `async_to_sync` makes asgiref run
+thread-sensitive code in the calling thread."""
+
+import asyncio
+import json
+
+from asgiref.sync import async_to_sync
+from channels.testing.websocket import WebsocketCommunicator
+
+from config.asgi import application
+
+
+class Dropped(AssertionError):
+    pass
+
+
+class Socket:
+    def __init__(self, debate_id: int, user=None):
+        self.communicator = WebsocketCommunicator(
+            application,
+            f"/ws/debates/{debate_id}/",
+            headers=[(b"origin", b"http://testserver"), (b"host", b"testserver")],
+        )
+        if user is not None:
+            self.communicator.scope["user"] = user
+
+    async def open(self):
+        connected, code = await self.communicator.connect()
+        assert connected, f"the socket was refused ({code})"
+        # The hub may send a presence frame first; the replies are read by type below.
+        return self
+
+    async def exchange(self, text: str, timeout: float = 5) -> dict:
+        """Send one frame; the first reply that is not a presence update. A close frame or
+        an exception in the consumer is a drop."""
+        await self.communicator.send_to(text_data=text)
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            remaining = max(deadline - asyncio.get_running_loop().time(), 0.01)
+            try:
+                output = await self.communicator.receive_output(timeout=remaining)
+            except TimeoutError as error:
+                raise Dropped(f"no answer to {text[:120]!r}") from error
+            except Exception as error:  # the consumer raised: the socket died without a frame
+                raise Dropped(f"{type(error).__name__}: {error} after {text[:120]!r}") from error
+            if output["type"] == "websocket.close":
+                raise Dropped(f"closed with {output.get('code')} after {text[:120]!r}")
+            reply = json.loads(output["text"])
+            if reply.get("type") not in {"presence", "viewers", "comment.created"}:
+                return reply
+
+    async def close(self):
+        await self.communicator.disconnect()
+
+
+def run(scenario):
+    """Run an async scenario from a sync test (see the module docstring)."""
+    return async_to_sync(scenario)()

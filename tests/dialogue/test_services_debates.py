@@ -1,53 +1,18 @@
 """dialogue.services.debates: switching a debate between open, pre-moderated and closed."""
 
-from datetime import timedelta
-
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.utils import timezone
-from wagtail.models import Site
 
 from core.errors import ServiceError
 from dialogue import services
 from dialogue.models import (
     DebateState,
     ModerationLogEntry,
-    ModerationSettings,
 )
-from tests.dialogue.factories import make_debate
+from tests.dialogue.moderation_helpers import blocked_user
 from tests.factories import UserFactory, editor, moderator
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def debate():
-    return make_debate()
-
-
-@pytest.fixture
-def comment(debate):
-    return services.comment_create(user=UserFactory(), debate=debate, body="Noget at sige")[0]
-
-
-def set_moderation(**fields):
-    site = Site.objects.get(is_default_site=True)
-    settings, _ = ModerationSettings.objects.get_or_create(site=site)
-    for name, value in fields.items():
-        setattr(settings, name, value)
-    settings.save()
-    return settings
-
-
-def report(user, comment, reason="spam", text="", ip=None):
-    """Each reader reports from an address of their own unless `ip` says otherwise."""
-    if ip is None and user.pk:
-        ip = f"10.0.{user.pk // 256}.{user.pk % 256}"
-    return services.report_create(user=user, comment=comment, reason=reason, text=text, ip=ip)
-
-
-def blocked_user():
-    return UserFactory(blocked_until=timezone.now() + timedelta(days=3))
 
 
 # Debate states ------------------------------------------------------------------------------

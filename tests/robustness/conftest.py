@@ -10,6 +10,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
+from tests.mfa import StaffMFAClient
 from tests.robustness import crawl
 from tests.robustness.world import build_world
 
@@ -71,7 +72,8 @@ def world(django_db_setup, django_db_blocker):
 
 
 def client_for(world, role: str) -> Client:
-    client = Client(raise_request_exception=False, HTTP_HOST="testserver")
+    # Staff sessions carry a second factor, as they must to reach the admin (accounts/mfa.py).
+    client = StaffMFAClient(raise_request_exception=False, HTTP_HOST="testserver")
     user = world.users[role]
     if user is not None:
         client.force_login(user)
@@ -109,3 +111,10 @@ def pytest_terminal_summary(terminalreporter):
         for target, count in sorted(CASES.items()):
             terminalreporter.write_line(f"{count:6d}  {target}")
         terminalreporter.write_line(f"{sum(CASES.values()):6d}  in all, {len(CASES)} targets")
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limits(settings):
+    """Hundreds of writes from one account are the point here; the limits have tests of their
+    own (tests/dialogue/test_limits.py and the others). Empty rates turn a limit off."""
+    settings.RATE_LIMITS = {name: {"user": "", "ip": ""} for name in settings.RATE_LIMITS}

@@ -342,5 +342,5 @@ def test_the_export_says_that_two_factor_keys_exist_but_not_what_they_are(person
 def test_the_privacy_page_says_what_a_deletion_keeps(client, db):
     page = client.get("/en/privatliv/").content.decode()
     assert "When you delete your account" in page
-    assert 'names you only as "Deleted account" with a number' in page
+    assert "names you only as “Deleted account” with a number" in page
     assert "Apart from what you wrote yourself in comments and reports" in page

@@ -8,7 +8,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from tests.robustness import corpus, crawl
-from tests.robustness.conftest import CASES, client_for, no_rate_limits
+from tests.robustness.conftest import CASES, client_for
 from tests.robustness.http import KEY_VECTORS, TEXT_INPUTS, Judge, normalised, rolled_back, rotate
 
 pytestmark = pytest.mark.django_db
@@ -174,8 +174,3 @@ def test_the_query_strings_of_issue_11_answer_without_a_server_error(world, erro
         judge.response(f"GET {url}", staff.get(url), {})
     CASES["GET issue 11 vectors"] += judge.cases
     assert not judge.problems, "\n".join(judge.problems)
-
-
-@pytest.fixture(autouse=True)
-def _rate_limits_off(monkeypatch):
-    no_rate_limits(monkeypatch)

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.robustness import crawl
-from tests.robustness.conftest import client_for, no_rate_limits
+from tests.robustness.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +18,3 @@ def test_the_hide_form_comes_back_with_the_typed_note_when_the_reason_is_refused
     hide = next(f for f in page.forms if f.fields.get("action") == "hide")
     assert hide.fields["note"] == note
     assert "not-a-reason" not in hide.fields["reason"]
-
-
-@pytest.fixture(autouse=True)
-def _rate_limits_off(monkeypatch):
-    no_rate_limits(monkeypatch)

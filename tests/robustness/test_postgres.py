@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from devtools.services import require_postgres_database
-from tests.robustness.conftest import CASES, no_rate_limits
+from tests.robustness.conftest import CASES
 from tests.robustness.http import Judge
 from tests.robustness.sockets import Socket, run
 
@@ -36,8 +36,3 @@ def test_on_postgresql_a_nul_gets_a_message_not_a_500(world, error_log):
         assert reply["type"] == "error" and reply["code"] == "bad_text", reply
     CASES["postgres: NUL vectors"] += 3 + len(frames)
     assert not judge.problems, judge.problems
-
-
-@pytest.fixture(autouse=True)
-def _rate_limits_off(monkeypatch):
-    no_rate_limits(monkeypatch)

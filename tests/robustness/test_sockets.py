@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from dialogue.consumers import DebateConsumer
 from dialogue.models import MAX_COMMENT_LENGTH, Comment
 from tests.robustness import corpus
-from tests.robustness.conftest import CASES, no_rate_limits
+from tests.robustness.conftest import CASES
 from tests.robustness.sockets import Socket, run
 
 pytestmark = pytest.mark.django_db
@@ -26,13 +26,6 @@ RAW_LITERALS = [
     "0", "null", "true", "false", "[]", "{}", "[1]", '{"a": 1}', '"' + "\\u0000" + '"',
 ]  # fmt: skip
 HYPOTHESIS_EXAMPLES = 10 * corpus.SCALE
-
-
-@pytest.fixture(autouse=True)
-def _no_rate_limits(settings):
-    """The suite sends many frames on one socket; the limits have tests of their own."""
-    settings.LIVE_MESSAGES_PER_10S = 10**6
-    settings.DIALOGUE_COMMENTS_PER_MINUTE = 10**6
 
 
 def base_message(message_type: str, world) -> dict:
@@ -61,6 +54,9 @@ def frame(message_type: str, base: dict, field: str, raw_value: str) -> str:
 
 def assert_answered(reply: dict, sent: str):
     assert isinstance(reply, dict) and reply.get("type"), (sent[:200], reply)
+    # The limits are off here (conftest): a refusal for speed means the frame never reached the
+    # handler it was written for, and the case tested nothing.
+    assert reply.get("code") != "rate_limited", (sent[:200], reply)
     if reply["type"] == "error":
         assert reply.get("message"), f"an error frame without a message for {sent[:200]!r}"
 
@@ -168,11 +164,6 @@ def test_any_frame_at_all_gets_an_answer(world, error_log):
     assert not error_log.lines()
 
 
-@pytest.mark.xfail(
-    reason="since the rate limits landed the 6th comment of one resident is refused as rate "
-    "limited here although hit() is patched out; open, see the closing note",
-    strict=False,
-)
 def test_a_comment_body_round_trips_as_typed_or_is_refused_with_a_message(world, error_log):
     bodies = corpus.text_values()
 
@@ -199,8 +190,3 @@ def test_a_comment_body_round_trips_as_typed_or_is_refused_with_a_message(world,
             stored = Comment.objects.get(pk=reply["comment"]["id"]).body
             assert stored == body.strip(), (body, stored)
     assert not error_log.lines()
-
-
-@pytest.fixture(autouse=True)
-def _rate_limits_off(monkeypatch):
-    no_rate_limits(monkeypatch)

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ResidentRecord
+
 
 class ResidentManager(UserManager):
     """Users log in with their e-mail; the username is kept only because Django's admin
@@ -88,7 +90,7 @@ class Badge(models.Model):
         return self.get_kind_display()
 
 
-class Notification(models.Model):
+class Notification(ResidentRecord):
     """A notice to one person on the site (their profile page and a count in the header),
     written in their language when it is made; usually also sent by e-mail."""
 

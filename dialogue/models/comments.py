@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ResidentRecord
 from dialogue.models.pages import DebatePage
 
 MAX_COMMENT_LENGTH = 2000
@@ -63,7 +64,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(queued_at__isnull=False)
 
 
-class Comment(models.Model):
+class Comment(ResidentRecord):
     debate = models.ForeignKey(DebatePage, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="comments"
@@ -141,7 +142,7 @@ class Comment(models.Model):
         return self.status in (CommentStatus.HIDDEN, CommentStatus.REMOVED)
 
 
-class CommentRevision(models.Model):
+class CommentRevision(ResidentRecord):
     """An earlier text of an edited comment, kept for the moderators."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="revisions")
@@ -160,7 +161,7 @@ class ReactionValue(models.TextChoices):
     DISAGREE = "disagree", _("Disagree")
 
 
-class Reaction(models.Model):
+class Reaction(ResidentRecord):
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reactions")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from core.models import ResidentRecord
 from dialogue.models.comments import Comment, HideReason
 from dialogue.models.pages import DebatePage
 
@@ -29,7 +30,7 @@ class ReportOutcome(models.TextChoices):
     UPHELD = "upheld", _("Upheld: the comment was hidden or removed")
 
 
-class Report(models.Model):
+class Report(ResidentRecord):
     """A reader tells the moderators about a comment. One per reader and comment."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
@@ -82,7 +83,7 @@ class ModerationLogQuerySet(models.QuerySet):
         raise ValidationError(_("The moderation log cannot be changed."))
 
 
-class ModerationLogEntry(models.Model):
+class ModerationLogEntry(ResidentRecord):
     """Who did what, when, why and to what. Written once, never changed (save() refuses
     updates; the admin has no edit or delete views)."""
 

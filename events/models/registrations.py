@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ResidentRecord
 from events.models.choices import RegistrationStatus
 
 ACTIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
@@ -21,7 +22,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")
 
 
-class Registration(models.Model):
+class Registration(ResidentRecord):
     """One person's place (or place in line) at one event. A cancelled row is kept so the
     organiser can see who dropped out; signing up again makes a new row at the back."""
 

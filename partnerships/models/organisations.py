@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from core.models import ResidentRecord
 from partnerships.logos import validate_logo
 from partnerships.models.choices import (
     ACTOR_FOR_KIND,
@@ -143,7 +144,7 @@ class Organisation(index.Indexed, models.Model):
             )
 
 
-class Membership(models.Model):
+class Membership(ResidentRecord):
     """A person who acts for an organisation; administrators manage it and its pledge."""
 
     organisation = models.ForeignKey(
@@ -169,7 +170,7 @@ class Membership(models.Model):
         return f"{self.user} ({self.get_role_display()}, {self.organisation})"
 
 
-class Invitation(models.Model):
+class Invitation(ResidentRecord):
     """A single-use link e-mailed to someone the administrator wants on board."""
 
     organisation = models.ForeignKey(

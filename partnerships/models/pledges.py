@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from core.models import ResidentRecord
 from partnerships.models.choices import ProgressStatus, ReminderKind
 from partnerships.models.organisations import Organisation
 
@@ -235,7 +236,7 @@ class CommitmentProgress(models.Model):
         return f"{self.commitment}: {self.get_status_display()}"
 
 
-class ReminderSent(models.Model):
+class ReminderSent(ResidentRecord):
     """What the reminder command has sent, so running it twice sends nothing twice."""
 
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="reminders")

@@ -43,6 +43,9 @@ class InProcessBackend:
         """How many distinct people watch `topic`, given those watching in this process."""
         return len(people)
 
+    async def aclose(self) -> None:
+        self._receivers.clear()
+
 
 class RedisBackend:
     """Production: one Redis pub/sub connection per process carries all its topics.
@@ -80,6 +83,7 @@ class RedisBackend:
         self._pubsub = None
         self._receivers: dict[str, Callable[[str], None]] = {}
         self._reader: asyncio.Task | None = None
+        self._closed = False
         self._gap = False  # a reconnect happened that the sockets have not been told about
         self.connected = True  # False from a lost subscription until it is made again
         self.on_resync: Callable[[], None] | None = None
@@ -136,7 +140,7 @@ class RedisBackend:
     async def _read(self) -> None:
         prefix_length = len(self.channel_prefix)
         backoff = 0.1
-        while True:
+        while not self._closed:
             try:
                 if not self.connected:
                     await self._resubscribe()
@@ -188,6 +192,22 @@ class RedisBackend:
         await self._async.ping()
         if self._receivers:
             await self._pubsub.subscribe(*(self._channel(t) for t in self._receivers))
+
+    async def aclose(self) -> None:
+        """Stops the reader and closes the connections; they belong to the running event loop
+        (a process shutting down; a test whose loop ends)."""
+        self._closed = True
+        self._receivers.clear()
+        if self._reader is not None and not self._reader.done():
+            self._reader.cancel()
+            await asyncio.wait({self._reader}, timeout=2)
+        for resource in (self._pubsub, self._async):
+            if resource is not None:
+                try:
+                    await resource.aclose()
+                except Exception:
+                    log.debug("live: closing a Redis connection failed", exc_info=True)
+        self._pubsub = self._async = None
 
     def publish(self, topic: str, text: str) -> None:
         """Raises when Redis does not take the event; the hub logs and drops it."""

@@ -156,6 +156,21 @@ class Hub:
                     await sink.send(event)
             counters.direct_writes += direct  # once per event: this loop is the hot path
 
+    async def aclose(self) -> None:
+        """Stops this hub's tasks and closes its backend. A hub's queues, tasks and connections
+        belong to the event loop it started on: one per process in a server, one per test."""
+        tasks = [*self._workers.values(), *filter(None, [self._heartbeat])]
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.wait(tasks, timeout=2)
+        self._watchers.clear()
+        self._queues.clear()
+        self._workers.clear()
+        self._people.clear()
+        self._counted.clear()
+        await self.backend.aclose()
+
     # Presence -------------------------------------------------------------------------------
 
     def _presence_changed(self, topic: str) -> None:
@@ -210,6 +225,15 @@ def reset_hub() -> None:
     """For tests that switch settings: the next `get_hub()` builds a fresh hub."""
     global _hub
     _hub = None
+
+
+async def aclose_hub() -> None:
+    """Closes this process's hub, if it has one, on the running event loop; the next
+    `get_hub()` builds a fresh one."""
+    global _hub
+    hub, _hub = _hub, None
+    if hub is not None:
+        await hub.aclose()
 
 
 def user_topic(user_id: int) -> str:

@@ -113,3 +113,18 @@ async def test_a_socket_that_joins_while_redis_is_down_is_caught_up_when_it_retu
     await late.wait_for(has_resync, 15)
     await asyncio.to_thread(hub.publish, "debate:7", {"type": "comment.created", "n": 1})
     await late.wait_for(has_comment(1), 15)
+
+
+async def test_closing_the_hub_ends_every_task_it_started_and_its_connections(redis_server):
+    """A hub's tasks and connections belong to its event loop; `aclose` ends them all, so a
+    loop that closes afterwards has nothing left to wait for."""
+    hub = Hub(RedisBackend(redis_server.url))
+    before = asyncio.all_tasks()
+    await hub.join("debate:1", Socket(), counted=True, person="a")
+    await hub.join("user:7", Socket())
+    started = asyncio.all_tasks() - before
+    assert len(started) >= 3  # a worker per topic, the presence heartbeat, the Redis reader
+    await asyncio.wait_for(hub.aclose(), 5)
+    assert all(task.done() for task in started)
+    assert hub.backend._async is None and hub.backend._pubsub is None
+    assert hub.local_count("debate:1") == 0

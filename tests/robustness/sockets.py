@@ -10,6 +10,7 @@ from asgiref.sync import async_to_sync
 from channels.testing.websocket import WebsocketCommunicator
 
 from config.asgi import application
+from core.live.hub import aclose_hub, reset_hub
 
 
 class Dropped(AssertionError):
@@ -59,6 +60,18 @@ def run(scenario):
     """Run an async scenario from a sync test (see the module docstring). Channels closes
     "old" connections around each database call, and inside the test's transaction Django
     takes the connection for one to close (autocommit is off): a no-op on SQLite's in-memory
-    database, a closed connection on PostgreSQL. The test's transaction is no old connection."""
+    database, a closed connection on PostgreSQL. The test's transaction is no old connection.
+
+    Each call runs on an event loop of its own, so each gets a hub of its own, closed before
+    its loop ends: a hub kept from an earlier loop holds that loop's queues and Redis
+    connections, and its reader never finishes (the hang that once held CI up for an hour)."""
+
+    async def on_its_own_hub():
+        reset_hub()
+        try:
+            return await scenario()
+        finally:
+            await aclose_hub()
+
     with mock.patch("channels.db.close_old_connections", lambda **kwargs: None):
-        return async_to_sync(scenario)()
+        return async_to_sync(on_its_own_hub)()

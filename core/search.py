@@ -1,5 +1,7 @@
 """The site's search backend (settings.WAGTAILSEARCH_BACKENDS): Wagtail's database backend, with
-the searcher's words made safe before they reach the database.
+the searcher's words made safe before they reach the database, and looked up by their stems in
+the reader's language (core.stemming; the models index their stems through
+`StemmedSearch`).
 
 The database backend puts each word into the query as typed: on SQLite a `"` ends FTS5's quoted
 term early (`">` is a syntax error, a 500 on the site search, the pages API and the admin), and
@@ -10,8 +12,15 @@ still match what they say; every search path (site search, API, admin) goes thro
 
 import copy
 
+from django.conf import settings
 from django.db import connection
+from django.utils.translation import get_language
+from modelsearch import index
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+
+from core import stemming
+
+SEARCH_TERMS = "search_terms"
 
 
 def _safe_words(text: str) -> str:
@@ -36,9 +45,41 @@ def safe_query(query):
     return query
 
 
+def stemmed_query(text: str) -> str:
+    """The searched words as their stems in the reader's language. Every indexed text also
+    holds its words' stems (`StemmedSearch`), so a stem finds each form of the word. (One plain
+    query, not an OR of forms: the SQLite backend does not combine sub-queries correctly.)"""
+    language = get_language() or settings.LANGUAGE_CODE
+    return " ".join(stemming.stem(word, language) for word in stemming.words(text)) or text
+
+
 class _SafeWords:
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        return super()._search(query_compiler_class, safe_query(query), model_or_queryset, **kwargs)
+        query = safe_query(query)
+        if isinstance(query, str):
+            query = stemmed_query(query)
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+class StemmedSearch:
+    """Indexes a model's searchable text once more as the stems of its words, in the model's
+    own language (its Wagtail locale; Danish for models without one). Put it before `Page` or
+    `index.Indexed` in the bases."""
+
+    @classmethod
+    def get_search_fields(cls):
+        fields = [f for f in super().get_search_fields() if f.field_name != SEARCH_TERMS]
+        return [*fields, index.SearchField(SEARCH_TERMS)]
+
+    def search_terms(self) -> str:
+        locale = getattr(self, "locale", None) if getattr(self, "locale_id", None) else None
+        language = locale.language_code if locale is not None else settings.LANGUAGE_CODE
+        texts = [
+            stemming.text_of(field.get_value(self))
+            for field in type(self).get_search_fields()
+            if isinstance(field, index.SearchField) and field.field_name != SEARCH_TERMS
+        ]
+        return stemming.terms(" ".join(texts), language)
 
 
 def SearchBackend(params):

@@ -70,12 +70,18 @@ def collect_static(env: dict[str, str]) -> None:
         _static_collected = True
 
 
+def _maintenance_url(server_url: str) -> str:
+    """The server's `postgres` database: it exists on every cluster, while the database
+    `server_url` names may not (DATABASE_URL names the one the test database is named after)."""
+    return server_url.rsplit("/", 1)[0] + "/postgres"
+
+
 def fresh_postgres_database(server_url: str) -> str:
     """Creates an empty database on the server `server_url` points at; returns its URL."""
     import psycopg
 
     name = "bdib_" + uuid.uuid4().hex[:10]
-    with psycopg.connect(server_url, autocommit=True) as conn:
+    with psycopg.connect(_maintenance_url(server_url), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return server_url.rsplit("/", 1)[0] + "/" + name
 
@@ -84,7 +90,7 @@ def drop_postgres_database(server_url: str, database_url: str) -> None:
     import psycopg
 
     name = database_url.rsplit("/", 1)[1]
-    with psycopg.connect(server_url, autocommit=True) as conn:
+    with psycopg.connect(_maintenance_url(server_url), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

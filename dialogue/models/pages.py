@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.pages import FilterableIndexMixin
+from core.search import StemmedSearch
 
 
 class DebateState(models.TextChoices):
@@ -31,7 +32,7 @@ def validate_conclusion(state: str, conclusion: str) -> None:
         raise ValidationError({"conclusion": ValidationError(message, code="conclusion_required")})
 
 
-class DebateIndexPage(FilterableIndexMixin, Page):
+class DebateIndexPage(StemmedSearch, FilterableIndexMixin, Page):
     """All debates in one place, filterable by focus area and state."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -72,7 +73,7 @@ def debate_focus_areas(index: "DebateIndexPage"):
     return Page.objects.filter(pk__in=ids).order_by("title")
 
 
-class DebatePage(Page):
+class DebatePage(StemmedSearch, Page):
     """One question put to Copenhageners, with the comments that answer it."""
 
     question = models.CharField(_("question"), max_length=255)

@@ -12,12 +12,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.pages import FilterableIndexMixin
+from core.search import StemmedSearch
 from events.models.choices import Districts, EventKind, OrganiserType
 
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ul", "ol", "document-link"]
 
 
-class EventIndexPage(FilterableIndexMixin, Page):
+class EventIndexPage(StemmedSearch, FilterableIndexMixin, Page):
     """The calendar of the policy: upcoming and past events, filterable, with feeds to
     subscribe to and the annual cycle of recurring milestones."""
 
@@ -73,7 +74,7 @@ class EventPageQuerySet(PageQuerySet):
         return self.filter(start__gte=first, start__lt=following)
 
 
-class EventPage(Page):
+class EventPage(StemmedSearch, Page):
     """One event: where and when, who organises it, how accessible it is, and the sign-up.
     After it has taken place the page stays, with a summary or minutes and the attendance."""
 

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.search import StemmedSearch
 from home.blocks import ActivitiesBlock, BodyBlock, PrinciplesBlock, ResponsibilitiesBlock
 
 HOME_SUBPAGE_TYPES = [
@@ -20,7 +21,7 @@ HOME_SUBPAGE_TYPES = [
 ]
 
 
-class HomePage(Page):
+class HomePage(StemmedSearch, Page):
     """The front door of the site in each language: the call to get involved, and the way in to
     the policy, the barometer, the debates, the partners and the events."""
 
@@ -45,7 +46,7 @@ class HomePage(Page):
         return context
 
 
-class PolicyPage(Page):
+class PolicyPage(StemmedSearch, Page):
     """The adopted policy itself: the call, the vision, the way from vision to reality, the
     three principles and who is responsible for what. The focus areas sit below it."""
 
@@ -91,7 +92,7 @@ class PolicyPage(Page):
         return context
 
 
-class BarometerPage(Page):
+class BarometerPage(StemmedSearch, Page):
     """The integration barometer: every main goal and the overall goal at a glance, newest
     half-year first. The goal pages sit below it."""
 
@@ -119,7 +120,7 @@ class BarometerPage(Page):
         return context
 
 
-class LighthouseProjectPage(Page):
+class LighthouseProjectPage(StemmedSearch, Page):
     """A fyrtårnsprojekt: the concrete, visible effort that carries a focus area and its
     main goal."""
 
@@ -157,7 +158,7 @@ class LighthouseProjectPage(Page):
         return context
 
 
-class ActionPlanPage(Page):
+class ActionPlanPage(StemmedSearch, Page):
     """A political committee's action plan: its activities, how far each has come, and the
     main goals each one serves. Unlike the goals, plans change as the city's needs do."""
 
@@ -184,7 +185,7 @@ class ActionPlanPage(Page):
         verbose_name = _("action plan page")
 
 
-class ContentPage(Page):
+class ContentPage(StemmedSearch, Page):
     """A plain page: text in the same blocks as everywhere else."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -10,10 +10,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.search import StemmedSearch
 from home.blocks import ActionsBlock, BodyBlock
 
 
-class FocusAreaPage(Page):
+class FocusAreaPage(StemmedSearch, Page):
     """One of the policy's four indsatsområder: why it matters, what the city does ("Det gør
     vi ved, at"), and the way to its main goals and its lighthouse project."""
 
@@ -63,7 +64,7 @@ class FocusAreaPage(Page):
         return context
 
 
-class GoalPage(Page):
+class GoalPage(StemmedSearch, Page):
     """One of the six main goals (hovedmål), or the overall goal, with the barometer's
     indicators and their half-yearly measurements."""
 

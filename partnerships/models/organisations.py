@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from core.models import ResidentRecord
+from core.search import StemmedSearch
 from partnerships.logos import validate_logo
 from partnerships.models.choices import (
     ACTOR_FOR_KIND,
@@ -30,7 +31,7 @@ class OrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(is_public=True)
 
 
-class Organisation(index.Indexed, models.Model):
+class Organisation(StemmedSearch, index.Indexed, models.Model):
     """A business, association, housing company, school or union that takes part."""
 
     name = models.CharField(_("name of the organisation"), max_length=200)
@@ -98,6 +99,7 @@ class Organisation(index.Indexed, models.Model):
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+        index.SearchField("commitments_text"),
         index.FilterField("is_public"),
         index.FilterField("kind"),
         index.FilterField("district"),
@@ -124,6 +126,15 @@ class Organisation(index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:partner", kwargs={"slug": self.slug})
+
+    def commitments_text(self) -> str:
+        """What its pledge in force promises, for the site search: "praktikpladser ..." finds
+        the organisations that offer internships."""
+        return " ".join(
+            f"{commitment.commitment_type.name} {commitment.description}"
+            for pledge in self.pledges.filter(withdrawn_at__isnull=True)
+            for commitment in pledge.commitments.select_related("commitment_type")
+        )
 
     @property
     def actor(self) -> str:

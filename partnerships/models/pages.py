@@ -7,11 +7,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.pages import FilterableIndexMixin
+from core.search import StemmedSearch
 
 PAGE_PARAMETER = "side"
 
 
-class PartnerIndexPage(FilterableIndexMixin, Page):
+class PartnerIndexPage(StemmedSearch, FilterableIndexMixin, Page):
     """The register of "Bland dig i byen" partners: who pledged, where they are and what they
     committed to, with filters, search and a chart. Each partner has its own page (a Django
     view at /partnerskaber/partner/<slug>/). A filter value the form refuses answers 400 with

@@ -1,0 +1,87 @@
+"""Word stems for the site search, the same on SQLite and PostgreSQL and in every language.
+
+Each page (and each searchable model) indexes, besides its text, the Snowball stems of its words
+in its own language (`search_terms`), and each searched word is looked up by its stem in the
+reader's language. So "arrangement" finds "arrangementer" in the
+embedded default too (SQLite's full-text index does not stem), and Arabic text is stemmed with
+the Arabic algorithm wherever PostgreSQL's one configured dictionary is Danish.
+
+Danish glues words together: "Integrationsbarometeret" is one word. After a linking "s" the rest
+of a long word is indexed as a word of its own ("barometeret", "frekvens" in
+"beskæftigelsesfrekvens"), so "barometer" finds the barometer.
+
+Snowball (the `snowballstemmer` package, the algorithms PostgreSQL's own dictionaries use) has
+stemmers for Danish, English, Arabic, Turkish, Polish and Persian; Somali and Urdu words are
+indexed as they are.
+"""
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+from django.utils.html import strip_tags
+
+ALGORITHMS = {
+    "da": "danish",
+    "en": "english",
+    "ar": "arabic",
+    "tr": "turkish",
+    "pl": "polish",
+    "fa": "persian",
+}
+WORD = re.compile(r"\w+", re.UNICODE)
+COMPOUND_MIN = 10  # letters: shorter Danish words are not split
+PART_MIN = 5  # letters in the part after a linking "s"
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language: str):
+    algorithm = ALGORITHMS.get((language or "").split("-")[0])
+    return snowballstemmer.stemmer(algorithm) if algorithm else None
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text) if not w.isdigit()]
+
+
+def compound_parts(word: str) -> list[str]:
+    """The parts of a Danish compound after each linking "s": integrations|barometeret."""
+    if len(word) < COMPOUND_MIN:
+        return []
+    return [
+        word[i + 1 :]
+        for i in range(3, len(word) - PART_MIN)
+        if word[i] == "s" and word[i + 1] != "s"
+    ]
+
+
+def stem(word: str, language: str) -> str:
+    stemmer = _stemmer(language)
+    return stemmer.stemWord(word) if stemmer else word
+
+
+def terms(text: str, language: str) -> str:
+    """The extra words a text is indexed under: stems, and in Danish the compounds' parts and
+    their stems. Words the text already has as they are are left out."""
+    own = set(words(text))
+    extra = set()
+    danish = (language or "").startswith("da")
+    for word in own:
+        forms = [word, *(compound_parts(word) if danish else [])]
+        for form in forms:
+            once = stem(form, language)
+            # Snowball stems a word once: "praktikpladser" gives "praktikplads", while the
+            # searched "praktikplads" gives "praktikplad". Stemming the stem again meets it.
+            extra.update((form, once, stem(once, language)))
+    return " ".join(sorted(extra - own))
+
+
+def text_of(value) -> str:
+    """Plain text of a field value (rich text, a StreamField, a list of blocks)."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple | set):  # a StreamField's searchable content
+        return " ".join(text_of(item) for item in value)
+    if hasattr(value, "source"):  # RichText
+        value = value.source
+    return strip_tags(str(value))

@@ -62,9 +62,9 @@ class _SafeWords:
 
 
 class StemmedSearch:
-    """Indexes a model's searchable text once more as the stems of its words, in the model's
-    own language (its Wagtail locale; Danish for models without one). Put it before `Page` or
-    `index.Indexed` in the bases."""
+    """Indexes a model's searchable text once more as the stems of its words (core.stemming; the
+    model's own language, its Wagtail locale or else Danish, decides whether Danish compounds
+    are split). Put it before `Page` or `index.Indexed` in the bases."""
 
     @classmethod
     def get_search_fields(cls):

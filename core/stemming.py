@@ -1,8 +1,8 @@
 """Word stems for the site search, the same on SQLite and PostgreSQL and in every language.
 
 Each page (and each searchable model) indexes, besides its text, the Snowball stems of its words
-in its own language (`search_terms`), and each searched word is looked up by its stem in the
-reader's language. So "arrangement" finds "arrangementer" in the
+by each of the site's stemmers (`search_terms`), and each searched word is looked up by its stem
+in the reader's language. So "arrangement" finds "arrangementer" in the
 embedded default too (SQLite's full-text index does not stem), and Arabic text is stemmed with
 the Arabic algorithm wherever PostgreSQL's one configured dictionary is Danish.
 
@@ -61,18 +61,23 @@ def stem(word: str, language: str) -> str:
 
 
 def terms(text: str, language: str) -> str:
-    """The extra words a text is indexed under: stems, and in Danish the compounds' parts and
-    their stems. Words the text already has as they are are left out."""
+    """The extra words a text is indexed under: its words' stems by every stemmer the site has
+    (a reader searches with the stems of their own language, and a Danish partner's "Bakery"
+    must be found from /en/ too), and in a Danish text the compounds' parts. Words the text
+    already has as they are are left out."""
     own = set(words(text))
     extra = set()
     danish = (language or "").startswith("da")
+    languages = list(dict.fromkeys([language, *ALGORITHMS]))
     for word in own:
         forms = [word, *(compound_parts(word) if danish else [])]
         for form in forms:
-            once = stem(form, language)
-            # Snowball stems a word once: "praktikpladser" gives "praktikplads", while the
-            # searched "praktikplads" gives "praktikplad". Stemming the stem again meets it.
-            extra.update((form, once, stem(once, language)))
+            extra.add(form)
+            for each in languages:
+                once = stem(form, each)
+                # Snowball stems a word once: "praktikpladser" gives "praktikplads", while the
+                # searched "praktikplads" gives "praktikplad". Stemming the stem again meets it.
+                extra.update((once, stem(once, each)))
     return " ".join(sorted(extra - own))
 
 

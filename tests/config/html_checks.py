@@ -37,7 +37,7 @@ class Findings:
 
     def problems(self) -> list[str]:
         found = [f'id="{i}" x{n}' for i, n in self.duplicate_ids.items()]
-        found += [f'empty id at {where}' for where in self.empty_ids]
+        found += [f"empty id at {where}" for where in self.empty_ids]
         found += [f'label for="{f}" points at nothing' for f in self.dangling_for]
         found += [f'aria-labelledby="{f}" points at nothing' for f in self.dangling_labelledby]
         found += [f"control without a name: {c}" for c in self.unnamed]

@@ -4,7 +4,9 @@ without a name). Server HTML only, no browser: the crawl of tests/robustness fin
 
 import pytest
 from django.db import transaction
-from django.urls import resolve
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from wagtail.models import Locale
 
 from events.models import EventPage
 from events.services import registration_create
@@ -43,6 +45,13 @@ def world(django_db_setup, django_db_blocker):
             for role in ("resident", "partner"):
                 registration_create(event=full, user=world.users[role])
             world.ids["full_event"] = full.pk
+            # Arabic versions of the debate and the event, so their forms have a page to lead
+            # back to in Arabic.
+            arabic = Locale.objects.get(language_code="ar")
+            for page in (world.debate, world.event):
+                if not page.get_translations().filter(locale=arabic).exists():
+                    copy = page.copy_for_translation(arabic, copy_parents=True)
+                    copy.save_revision().publish()
             world.full_event = full
             yield world
         finally:
@@ -110,3 +119,59 @@ def test_the_checker_finds_what_it_looks_for():
     assert 'aria-labelledby="nowhere" points at nothing' in problems
     unnamed = [p for p in problems if p.startswith("control without a name")]
     assert len(unnamed) == 2 and all('name="q"' in p or 'name="s"' in p for p in unnamed)
+
+
+def _is_post_only(path: str) -> bool:
+    with translation.override("da"):
+        try:
+            view = resolve(path).func
+        except Resolver404:
+            return False
+    return getattr(view, "post_only", False)
+
+
+@pytest.mark.parametrize("language", ["da", "ar"])
+def test_no_address_answers_get_with_405_and_post_only_ones_lead_back_to_their_page(
+    world, language
+):
+    """A failed POST leaves its endpoint in the address bar; reloaded, it must lead back to
+    the page the form is on, in the same language, not to a bare 405."""
+    wrong, post_only = [], set()
+    for role in ("resident", "partner"):
+        client = client_for(world, role)
+        for route in crawl.routes(world):
+            if route.pattern.startswith("admin/"):
+                continue
+            path = route.path.replace("/da/", f"/{language}/", 1)
+            response = client.get(path)
+            if response.status_code == 405:
+                wrong.append(f"{role} GET {path} -> 405")
+            if not _is_post_only(route.path):
+                continue
+            post_only.add(route.name)
+            if response.status_code != 302:
+                wrong.append(f"{role} GET {path} -> {response.status_code}, not a redirect")
+                continue
+            location = response["Location"]
+            if not location.startswith(f"/{language}/"):
+                wrong.append(f"{role} GET {path} -> {location}: another language")
+            back = client.get(location.split("#")[0])
+            # The partner may use every one of these forms; the resident is refused the
+            # organisation's dashboard as on any other visit (403 there, not a 405 here).
+            if back.status_code != 200 and not (role == "resident" and back.status_code == 403):
+                wrong.append(f"{role} GET {path} -> {location} -> {back.status_code}")
+    assert not wrong, "\n".join(wrong)
+    # The POST-only endpoints of comments, reactions, events, members and the data export.
+    expected = {
+        "dialogue:comment_create", "dialogue:comment_delete", "dialogue:reaction_set",
+        "events:signup", "events:cancel", "partnerships:invite", "partnerships:remove_member",
+        "accounts:export",
+    }  # fmt: skip
+    assert expected <= post_only, expected - post_only
+
+
+def test_other_methods_on_a_post_only_address_still_get_405(world):
+    client = client_for(world, "resident")
+    response = client.put(f"/da/dialog/{world.debate.pk}/kommenter/")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"

@@ -1,0 +1,185 @@
+"""What a new user does, with the keyboard alone (Tab, Enter, Space, arrows; no clicks): sign up
+and verify from the mail, comment and reply, react, report, see a live comment arrive, register
+an organisation through its errors, switch language. After each post the test asks where focus
+is (document.activeElement), and axe (WCAG 2.1 A/AA) checks each state reached: a form with
+server errors, an open reply form, a live comment inserted, a moderation notice."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import axe_violations, describe, log_in
+
+pytestmark = pytest.mark.browser
+
+DEBATE = "/da/debatter/hvordan-moedes-vi-paa-tvaers/"
+PREMODERATED = "/da/debatter/praktikpladser-til-unge/"
+MAX_TABS = 120
+
+
+def tab_to(page, selector: str, *, within: str | None = None) -> None:
+    """Presses Tab until the focused element matches `selector` (inside `within`)."""
+    script = "([s, w]) => document.activeElement.matches(s) && (!w || !!document.activeElement.closest(w))"
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate(script, [selector, within]):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def focused(page, selector: str) -> bool:
+    return page.evaluate("(s) => document.activeElement.matches(s)", selector)
+
+
+def focus_description(page) -> str:
+    return page.evaluate(
+        "() => { const e = document.activeElement; return e.outerHTML.slice(0, 160); }"
+    )
+
+
+def assert_axe_clean(page, state: str) -> None:
+    violations = axe_violations(page)
+    assert violations == [], f"{state}:\n{describe(violations)}"
+
+
+def submit_with_enter(page) -> None:
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def wait_live(page) -> None:
+    expect(page.locator("[data-debate]")).to_have_attribute("data-live", "true", timeout=10000)
+
+
+def test_sign_up_with_errors_then_verify_from_the_mail(page, e2e_server):
+    page.goto(f"{e2e_server.url}/da/konto/signup/")
+    tab_to(page, "main form button[type=submit]")
+    submit_with_enter(page)
+    # Server errors: focus on the summary, which is an alert whose links reach the fields.
+    assert focused(page, "[data-error-summary][role=alert]"), focus_description(page)
+    assert_axe_clean(page, "sign-up with server errors")
+    tab_to(page, "[data-error-summary] a[href='#id_email']")
+    page.keyboard.press("Enter")
+    assert focused(page, "#id_email"), focus_description(page)
+    page.keyboard.type("tastatur@example.org")
+    tab_to(page, "#id_display_name")
+    page.keyboard.type("Tastatur")
+    tab_to(page, "#id_password1")
+    page.keyboard.type("lang-og-sikker-2026")
+    tab_to(page, "#id_password2")
+    page.keyboard.type("lang-og-sikker-2026")
+    submit_with_enter(page)  # Enter in a field sends its form
+
+    [mail] = e2e_server.outbox(to="tastatur@example.org")
+    link = re.search(r"https?://\S+/konto/confirm-email/\S+/", mail).group(0)
+    page.goto(link.replace(re.match(r"https?://[^/]+", link).group(0), e2e_server.url))
+    tab_to(page, "main form button[type=submit]")
+    submit_with_enter(page)
+    page.goto(f"{e2e_server.url}/da/profil/")
+    expect(page.locator("main")).to_contain_text("tastatur@example.org")
+
+
+def test_comment_reply_react_and_report_with_the_keyboard(page, second_page, e2e_server):
+    log_in(page, e2e_server, *e2e_server.create_account("tastatur-debat@example.org"))
+    log_in(second_page, e2e_server, *e2e_server.create_account("tastatur-anden@example.org"))
+    page.goto(e2e_server.url + DEBATE)
+    wait_live(page)
+
+    # A comment: focus goes to it once it is posted.
+    tab_to(page, "#comment-form-body")
+    page.keyboard.type("Jeg skriver med tastaturet")
+    tab_to(page, "#comment-form button[type=submit]")
+    page.keyboard.press("Enter")
+    mine = page.locator(".comment", has_text="Jeg skriver med tastaturet").first
+    expect(mine).to_be_focused(timeout=5000)
+    expect(page.locator("[data-announcer]")).not_to_be_empty()
+
+    # A reply to the first comment of the demo thread: its box opens with Enter on "Reply".
+    first = page.locator("[data-comment-list] > .comment").first
+    first_id = first.get_attribute("data-comment")
+    tab_to(page, "[data-reply] > summary", within=f"#comment-{first_id} > article")
+    page.keyboard.press("Enter")
+    tab_to(page, f"#reply-{first_id}-body")
+    assert_axe_clean(page, "an open reply form")
+    page.keyboard.type("Et svar uden mus")
+    page.keyboard.press("Tab")
+    tab_to(page, "button[type=submit]", within=f"#comment-{first_id} [data-reply]")
+    page.keyboard.press("Enter")
+    reply = page.locator(f"#comment-{first_id} [data-replies] .comment", has_text="Et svar uden mus")
+    expect(reply).to_be_focused(timeout=5000)
+    assert page.evaluate("document.activeElement !== document.body")
+
+    # React: Space on "Agree" presses it.
+    agree = first.locator(":scope > article [data-reaction=agree]")
+    tab_to(page, "[data-reaction=agree]", within=f"#comment-{first_id} > article")
+    page.keyboard.press("Space")
+    expect(agree).to_have_attribute("aria-pressed", "true")
+
+    # Report: without a reason, focus stays in the form with the error; then it is sent.
+    tab_to(page, "[data-report] > summary", within=f"#comment-{first_id} > article")
+    page.keyboard.press("Enter")
+    tab_to(page, "button[type=submit]", within=f"#comment-{first_id} [data-report]")
+    page.keyboard.press("Enter")
+    expect(first.locator(":scope > article [data-report] [data-form-error]")).to_be_visible()
+    assert focused(page, "[data-report] input[type=radio]"), focus_description(page)
+    page.keyboard.press("Space")  # chooses the focused reason
+    tab_to(page, "button[type=submit]", within=f"#comment-{first_id} [data-report]")
+    page.keyboard.press("Enter")
+    summary = first.locator(":scope > article [data-report] > summary")
+    expect(summary).to_be_focused(timeout=5000)
+    expect(page.locator("[data-announcer]")).to_contain_text(re.compile(r"\w"))
+
+    # Someone else's comment arrives: announced politely, focus stays where it was.
+    second_page.goto(e2e_server.url + DEBATE)
+    wait_live(second_page)
+    second_page.locator("#comment-form-body").fill("En anden skriver live")  # not the tested user
+    second_page.locator("#comment-form button[type=submit]").press("Enter")
+    expect(page.locator(".comment", has_text="En anden skriver live")).to_be_visible(timeout=5000)
+    expect(summary).to_be_focused()
+    expect(page.locator("[data-announcer]")).to_contain_text("Tastatur", timeout=3000)
+    assert page.locator("[data-announcer]").get_attribute("aria-live") == "polite"
+    assert_axe_clean(page, "a live comment inserted")
+
+
+def test_a_comment_awaiting_moderation_takes_focus_with_its_notice(page, e2e_server):
+    e2e_server.manage(
+        "shell",
+        "-c",
+        "from dialogue.models import DebatePage; "
+        "DebatePage.objects.filter(slug='praktikpladser-til-unge').update(state='premoderated')",
+    )
+    log_in(page, e2e_server, *e2e_server.create_account("tastatur-vent@example.org"))
+    page.goto(e2e_server.url + PREMODERATED)
+    wait_live(page)
+    tab_to(page, "#comment-form-body")
+    page.keyboard.type("Et indlæg der skal læses først")
+    tab_to(page, "#comment-form button[type=submit]")
+    page.keyboard.press("Enter")
+    mine = page.locator(".comment", has_text="Et indlæg der skal læses først").first
+    expect(mine).to_be_focused(timeout=5000)
+    expect(mine.locator("[data-pending]")).to_be_visible()
+    assert_axe_clean(page, "a moderation notice")
+
+
+def test_organisation_registration_errors_lead_to_their_fields(page, e2e_server):
+    log_in(page, e2e_server, *e2e_server.create_account("tastatur-org@example.org"))
+    page.goto(f"{e2e_server.url}/da/partnerskaber/registrer/")
+    tab_to(page, "main form button[type=submit]")
+    submit_with_enter(page)
+    assert focused(page, "[data-error-summary][role=alert]"), focus_description(page)
+    assert_axe_clean(page, "organisation registration with server errors")
+    tab_to(page, "[data-error-summary] a[href='#id_name']")
+    page.keyboard.press("Enter")
+    assert focused(page, "#id_name"), focus_description(page)
+
+
+def test_switching_language_with_the_keyboard(page, e2e_server):
+    page.goto(f"{e2e_server.url}/da/")
+    tab_to(page, ".language-switcher a[hreflang=en]")
+    submit_with_enter(page)
+    assert "/en/" in page.url
+    assert page.evaluate("document.documentElement.lang") == "en"
+    tab_to(page, ".language-switcher a[hreflang=ar]")
+    submit_with_enter(page)
+    assert page.evaluate("document.documentElement.dir") == "rtl"

@@ -15,12 +15,16 @@ pytestmark = pytest.mark.browser
 
 DEBATE = "/da/debatter/hvordan-moedes-vi-paa-tvaers/"
 PREMODERATED = "/da/debatter/praktikpladser-til-unge/"
+EVENT = "/da/arrangementer/statusmoede/"
 MAX_TABS = 120
 
 
 def tab_to(page, selector: str, *, within: str | None = None) -> None:
     """Presses Tab until the focused element matches `selector` (inside `within`)."""
-    script = "([s, w]) => document.activeElement.matches(s) && (!w || !!document.activeElement.closest(w))"
+    script = (
+        "([s, w]) => document.activeElement.matches(s)"
+        " && (!w || !!document.activeElement.closest(w))"
+    )
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
         if page.evaluate(script, [selector, within]):
@@ -85,7 +89,7 @@ def test_sign_up_with_errors_then_verify_from_the_mail(page, e2e_server):
     expect(page.locator("main")).to_contain_text("tastatur@example.org")
 
 
-def test_comment_reply_react_and_report_with_the_keyboard(page, second_page, e2e_server):
+def test_comment_reply_react_report_and_a_moderation_notice(page, second_page, e2e_server):
     log_in(page, e2e_server, *e2e_server.create_account("tastatur-debat@example.org"))
     log_in(second_page, e2e_server, *e2e_server.create_account("tastatur-anden@example.org"))
     page.goto(e2e_server.url + DEBATE)
@@ -111,7 +115,8 @@ def test_comment_reply_react_and_report_with_the_keyboard(page, second_page, e2e
     page.keyboard.press("Tab")
     tab_to(page, "button[type=submit]", within=f"#comment-{first_id} [data-reply]")
     page.keyboard.press("Enter")
-    reply = page.locator(f"#comment-{first_id} [data-replies] .comment", has_text="Et svar uden mus")
+    replies = page.locator(f"#comment-{first_id} [data-replies] .comment")
+    reply = replies.filter(has_text="Et svar uden mus")
     expect(reply).to_be_focused(timeout=5000)
     assert page.evaluate("document.activeElement !== document.body")
 
@@ -146,24 +151,22 @@ def test_comment_reply_react_and_report_with_the_keyboard(page, second_page, e2e
     assert page.locator("[data-announcer]").get_attribute("aria-live") == "polite"
     assert_axe_clean(page, "a live comment inserted")
 
-
-def test_a_comment_awaiting_moderation_takes_focus_with_its_notice(page, e2e_server):
+    # In a debate whose comments are read first, the comment takes focus with its notice.
     e2e_server.manage(
         "shell",
         "-c",
         "from dialogue.models import DebatePage; "
         "DebatePage.objects.filter(slug='praktikpladser-til-unge').update(state='premoderated')",
     )
-    log_in(page, e2e_server, *e2e_server.create_account("tastatur-vent@example.org"))
     page.goto(e2e_server.url + PREMODERATED)
     wait_live(page)
     tab_to(page, "#comment-form-body")
     page.keyboard.type("Et indlæg der skal læses først")
     tab_to(page, "#comment-form button[type=submit]")
     page.keyboard.press("Enter")
-    mine = page.locator(".comment", has_text="Et indlæg der skal læses først").first
-    expect(mine).to_be_focused(timeout=5000)
-    expect(mine.locator("[data-pending]")).to_be_visible()
+    waiting = page.locator(".comment", has_text="Et indlæg der skal læses først").first
+    expect(waiting).to_be_focused(timeout=5000)
+    expect(waiting.locator("[data-pending]")).to_be_visible()
     assert_axe_clean(page, "a moderation notice")
 
 
@@ -177,6 +180,62 @@ def test_organisation_registration_errors_lead_to_their_fields(page, e2e_server)
     tab_to(page, "[data-error-summary] a[href='#id_name']")
     page.keyboard.press("Enter")
     assert focused(page, "#id_name"), focus_description(page)
+
+    # The whole form from there, then the pledge, still without a mouse.
+    page.keyboard.type("Tastaturforeningen")
+    choose(page, "#id_kind", "association", presses=2)
+    for selector, text in {
+        "#id_address": "Nørrebrogade 1, 2200 København N",
+        "#id_description": "Vi mødes og spiller brætspil.",
+        "#id_contact_name": "Karin",
+        "#id_contact_email": "karin@example.org",
+        "#id_contact_phone": "12345678",
+    }.items():
+        tab_to(page, selector)
+        page.keyboard.type(text)
+    choose(page, "#id_district", None, presses=1)
+    tab_to(page, "main form button[type=submit]")
+    submit_with_enter(page)
+    assert "/tilsagn/" in page.url, page.url
+
+    first = "fieldset.commitment-choice:first-of-type"
+    tab_to(page, "input[type=checkbox]", within=first)
+    page.keyboard.press("Space")
+    tab_to(page, "input[type=number], textarea", within=first)
+    page.keyboard.type("4")
+    tab_to(page, "input[type=date]", within=first)
+    page.keyboard.type("01012030")
+    for selector, text in {"#id_signatory_name": "Karin", "#id_signatory_role": "Formand"}.items():
+        tab_to(page, selector)
+        page.keyboard.type(text)
+    tab_to(page, "#id_agree")
+    page.keyboard.press("Space")
+    tab_to(page, "main form button[type=submit]")
+    submit_with_enter(page)
+    assert re.search(r"/organisation/\d+/$", page.url), page.url
+    expect(page.locator(".messages")).to_be_visible()
+
+
+def choose(page, selector: str, value: str | None, *, presses: int) -> None:
+    """Picks an option of a closed <select> with the arrow keys."""
+    tab_to(page, selector)
+    for _ in range(presses):
+        page.keyboard.press("ArrowDown")
+    chosen = page.locator(selector).input_value()
+    assert chosen and (value is None or chosen == value), chosen
+
+
+def test_event_sign_up_and_cancel_land_on_the_sign_up_box(page, e2e_server):
+    log_in(page, e2e_server, *e2e_server.create_account("tastatur-event@example.org"))
+    page.goto(e2e_server.url + EVENT)
+    tab_to(page, "form[action*='/tilmeld/'] button")
+    submit_with_enter(page)
+    assert focused(page, "#signup"), focus_description(page)
+    expect(page.locator("#signup .status--good")).to_be_visible()
+    tab_to(page, "form[action*='/afmeld/'] button")
+    submit_with_enter(page)
+    assert focused(page, "#signup"), focus_description(page)
+    expect(page.locator("form[action*='/tilmeld/'] button")).to_be_visible()
 
 
 def test_switching_language_with_the_keyboard(page, e2e_server):

@@ -16,6 +16,14 @@ pytestmark = pytest.mark.browser
 DEBATE = "/da/debatter/hvordan-moedes-vi-paa-tvaers/"
 PREMODERATED = "/da/debatter/praktikpladser-til-unge/"
 EVENT = "/da/arrangementer/statusmoede/"
+PASSWORD = "e2e-Pass-1234"
+DEBATE_SETUP = f"""
+from django.core.management import call_command
+from dialogue.models import DebatePage
+for email in ("tastatur-debat@example.org", "tastatur-anden@example.org"):
+    call_command("create_account", email=email, role="resident", password={PASSWORD!r})
+DebatePage.objects.filter(slug="praktikpladser-til-unge").update(state="premoderated")
+"""
 MAX_TABS = 120
 
 
@@ -90,8 +98,10 @@ def test_sign_up_with_errors_then_verify_from_the_mail(page, e2e_server):
 
 
 def test_comment_reply_react_report_and_a_moderation_notice(page, second_page, e2e_server):
-    log_in(page, e2e_server, *e2e_server.create_account("tastatur-debat@example.org"))
-    log_in(second_page, e2e_server, *e2e_server.create_account("tastatur-anden@example.org"))
+    # One process for the two accounts and the pre-moderated debate: each start costs seconds.
+    e2e_server.manage("shell", "-c", DEBATE_SETUP)
+    log_in(page, e2e_server, "tastatur-debat@example.org", PASSWORD)
+    log_in(second_page, e2e_server, "tastatur-anden@example.org", PASSWORD)
     page.goto(e2e_server.url + DEBATE)
     wait_live(page)
 
@@ -104,60 +114,58 @@ def test_comment_reply_react_report_and_a_moderation_notice(page, second_page, e
     expect(mine).to_be_focused(timeout=5000)
     expect(page.locator("[data-announcer]")).not_to_be_empty()
 
-    # A reply to the first comment of the demo thread: its box opens with Enter on "Reply".
-    first = page.locator("[data-comment-list] > .comment").first
-    first_id = first.get_attribute("data-comment")
-    tab_to(page, "[data-reply] > summary", within=f"#comment-{first_id} > article")
+    # A reply to it: the box opens with Enter on "Reply", a few Tabs away from the comment.
+    mine_id = mine.get_attribute("data-comment")
+    tab_to(page, "[data-reply] > summary", within=f"#comment-{mine_id} > article")
     page.keyboard.press("Enter")
-    tab_to(page, f"#reply-{first_id}-body")
+    tab_to(page, f"#reply-{mine_id}-body")
     assert_axe_clean(page, "an open reply form")
     page.keyboard.type("Et svar uden mus")
-    page.keyboard.press("Tab")
-    tab_to(page, "button[type=submit]", within=f"#comment-{first_id} [data-reply]")
+    tab_to(page, "button[type=submit]", within=f"#comment-{mine_id} [data-reply]")
     page.keyboard.press("Enter")
-    replies = page.locator(f"#comment-{first_id} [data-replies] .comment")
-    reply = replies.filter(has_text="Et svar uden mus")
+    reply = page.locator(f"#comment-{mine_id} [data-replies] .comment", has_text="Et svar uden")
     expect(reply).to_be_focused(timeout=5000)
-    assert page.evaluate("document.activeElement !== document.body")
-
-    # React: Space on "Agree" presses it.
-    agree = first.locator(":scope > article [data-reaction=agree]")
-    tab_to(page, "[data-reaction=agree]", within=f"#comment-{first_id} > article")
-    page.keyboard.press("Space")
-    expect(agree).to_have_attribute("aria-pressed", "true")
-
-    # Report: without a reason, focus stays in the form with the error; then it is sent.
-    tab_to(page, "[data-report] > summary", within=f"#comment-{first_id} > article")
-    page.keyboard.press("Enter")
-    tab_to(page, "button[type=submit]", within=f"#comment-{first_id} [data-report]")
-    page.keyboard.press("Enter")
-    expect(first.locator(":scope > article [data-report] [data-form-error]")).to_be_visible()
-    assert focused(page, "[data-report] input[type=radio]"), focus_description(page)
-    page.keyboard.press("Space")  # chooses the focused reason
-    tab_to(page, "button[type=submit]", within=f"#comment-{first_id} [data-report]")
-    page.keyboard.press("Enter")
-    summary = first.locator(":scope > article [data-report] > summary")
-    expect(summary).to_be_focused(timeout=5000)
-    expect(page.locator("[data-announcer]")).to_contain_text(re.compile(r"\w"))
+    expect(page.locator(f"#comment-{mine_id} > article [data-reply]")).not_to_have_attribute(
+        "open", ""
+    )
 
     # Someone else's comment arrives: announced politely, focus stays where it was.
     second_page.goto(e2e_server.url + DEBATE)
     wait_live(second_page)
     second_page.locator("#comment-form-body").fill("En anden skriver live")  # not the tested user
     second_page.locator("#comment-form button[type=submit]").press("Enter")
-    expect(page.locator(".comment", has_text="En anden skriver live")).to_be_visible(timeout=5000)
-    expect(summary).to_be_focused()
+    other = page.locator(".comment", has_text="En anden skriver live").first
+    expect(other).to_be_visible(timeout=5000)
+    expect(reply).to_be_focused()
     expect(page.locator("[data-announcer]")).to_contain_text("tastatur-anden", timeout=3000)
     assert page.locator("[data-announcer]").get_attribute("aria-live") == "polite"
     assert_axe_clean(page, "a live comment inserted")
 
-    # In a debate whose comments are read first, the comment takes focus with its notice.
-    e2e_server.manage(
-        "shell",
-        "-c",
-        "from dialogue.models import DebatePage; "
-        "DebatePage.objects.filter(slug='praktikpladser-til-unge').update(state='premoderated')",
+    # React to it: Space on "Agree" presses it.
+    other_id = other.get_attribute("data-comment")
+    tab_to(page, "[data-reaction=agree]", within=f"#comment-{other_id} > article")
+    page.keyboard.press("Space")
+    expect(other.locator(":scope > article [data-reaction=agree]")).to_have_attribute(
+        "aria-pressed", "true"
     )
+
+    # Report it: without a reason, focus stays in the form with the error; then it is sent
+    # and focus returns to "Report", with a polite thanks.
+    tab_to(page, "[data-report] > summary", within=f"#comment-{other_id} > article")
+    page.keyboard.press("Enter")
+    tab_to(page, "button[type=submit]", within=f"#comment-{other_id} [data-report]")
+    page.keyboard.press("Enter")
+    expect(other.locator(":scope > article [data-report] [data-form-error]")).to_be_visible()
+    assert focused(page, "[data-report] input[type=radio]"), focus_description(page)
+    page.keyboard.press("Space")  # chooses the focused reason
+    tab_to(page, "button[type=submit]", within=f"#comment-{other_id} [data-report]")
+    page.keyboard.press("Enter")
+    summary = other.locator(":scope > article [data-report] > summary")
+    expect(summary).to_be_focused(timeout=5000)
+    expect(page.locator("[data-announcer]")).not_to_contain_text("tastatur-anden")
+    expect(page.locator("[data-announcer]")).to_contain_text(re.compile(r"\w"))
+
+    # In a debate whose comments are read first, the comment takes focus with its notice.
     page.goto(e2e_server.url + PREMODERATED)
     wait_live(page)
     tab_to(page, "#comment-form-body")

@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from accounts import services
 from accounts.forms import DeleteAccountForm, ProfileForm
+from core.http import post_only
 
 
 @login_required
@@ -41,7 +42,7 @@ def profile(request):
 
 
 @login_required
-@require_POST
+@post_only(lambda request: reverse("accounts:profile"))
 def export(request):
     response = HttpResponse(
         services.user_export(user=request.user), content_type="application/json; charset=utf-8"

@@ -5,10 +5,11 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.clientip import client_ip
 from core.errors import ServiceError, add_to_form
+from core.http import localized_url, post_only
 from dialogue import selectors, services
 from dialogue.forms import CommentForm, EditCommentForm
 from dialogue.models import Comment, DebatePage
@@ -37,7 +38,16 @@ def _comment_url(request, comment: Comment) -> str:
     return f"{comment.debate.get_url(request)}#comment-{comment.pk}"
 
 
-@require_POST
+def _back_to_form(request, debate_id: int) -> str:
+    return localized_url(request, _debate(debate_id), "comment-form")
+
+
+def _back_to_comment(request, comment_id: int) -> str:
+    comment = _comment(comment_id)
+    return localized_url(request, comment.debate.specific, f"comment-{comment.pk}")
+
+
+@post_only(_back_to_form)
 def comment_create(request, debate_id: int):
     debate = _debate(debate_id)
     form = CommentForm(request.POST, auto_id="comment-form-%s")
@@ -90,7 +100,7 @@ def comment_edit(request, comment_id: int):
     )
 
 
-@require_POST
+@post_only(_back_to_comment)
 def comment_delete(request, comment_id: int):
     comment = _comment(comment_id)
     try:
@@ -102,7 +112,7 @@ def comment_delete(request, comment_id: int):
     return HttpResponseRedirect(_comment_url(request, comment))
 
 
-@require_POST
+@post_only(_back_to_comment)
 def reaction_set(request, comment_id: int):
     comment = _comment(comment_id)
     try:

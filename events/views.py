@@ -13,11 +13,12 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.clientip import client_ip
 from core.csv import safe_row
 from core.errors import ServiceError, add_to_form
+from core.http import localized_url, post_only
 from core.links import page_url
 from core.locales import active_locale
 from core.rules import refusal
@@ -49,7 +50,11 @@ def _back_to_event(request, event: EventPage):
     return HttpResponseRedirect(f"{event.get_url(request)}#signup", status=303)
 
 
-@require_POST
+def _back_to_signup(request, pk: int) -> str:
+    return localized_url(request, _event(pk), "signup")
+
+
+@post_only(_back_to_signup)
 def signup(request, pk: int):
     event = _event(pk)
     if not request.user.is_authenticated:
@@ -73,7 +78,7 @@ def signup(request, pk: int):
     return _back_to_event(request, event)
 
 
-@require_POST
+@post_only(_back_to_signup)
 def cancel(request, pk: int):
     event = _event(pk)
     if not request.user.is_authenticated:

@@ -4,20 +4,26 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from core.clientip import client_ip
 from core.errors import ServiceError, add_to_form
+from core.http import post_only
 from partnerships import selectors, services
 from partnerships.forms import InviteForm
 from partnerships.models import Invitation, Membership
 from partnerships.views.common import answers_refusals, form_status, organisation_for
 
 
+def _back_to_dashboard(request, pk, **kwargs) -> str:
+    return reverse("partnerships:dashboard", kwargs={"pk": pk})
+
+
 @login_required
 @answers_refusals
-@require_POST
+@post_only(_back_to_dashboard)
 def invite(request, pk):
     organisation = organisation_for(request, pk, "partnerships.manage_organisation")
     form = InviteForm(request.POST)
@@ -51,7 +57,7 @@ def invite(request, pk):
 
 @login_required
 @answers_refusals
-@require_POST
+@post_only(_back_to_dashboard)
 def remove_member(request, pk, membership_pk):
     organisation = organisation_for(request, pk, "partnerships.manage_organisation")
     membership = get_object_or_404(Membership, pk=membership_pk, organisation=organisation)

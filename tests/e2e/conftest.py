@@ -49,6 +49,17 @@ class E2EServer:
         self.totp_secrets: dict[str, str] = {}
         self._last_totp_window: dict[str, int] = {}
 
+    def outbox(self, to: str | None = None) -> list[str]:
+        """The mail the server has sent (its file backend), oldest first, each as its text;
+        only those to `to` when given."""
+        folder = Path(self.env["EMAIL_FILE_PATH"])
+        mails = []
+        for path in sorted(folder.glob("*.log"), key=lambda p: p.stat().st_mtime):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            # The file backend writes each message after a line of dashes.
+            mails += [m for m in text.split("-" * 79) if m.strip()]
+        return [m for m in mails if to is None or f"To: {to}" in m]
+
     def manage(self, *args: str) -> str:
         return manage(self.env, *args)
 
@@ -114,6 +125,7 @@ def e2e_server():
         DJANGO_SETTINGS_MODULE="config.settings.test",
         DATABASE_URL=database_url,
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        EMAIL_FILE_PATH=str(Path(tmp) / "mail"),
     )
     manage(env, "migrate", "--noinput")
     manage(env, "load_content", "--demo")

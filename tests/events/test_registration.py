@@ -230,10 +230,13 @@ def test_sign_up_after_it_closed_is_a_409_with_the_reason(client):
     assert "Sign-up for this event is not open." in response.content.decode()
 
 
-def test_sign_up_needs_a_post(client):
+def test_sign_up_needs_a_post_and_a_get_leads_back_to_the_event(client):
     event = EventPageFactory()
     client.force_login(UserFactory())
-    assert client.get(reverse("events:signup", args=[event.pk])).status_code == 405
+    response = client.get(reverse("events:signup", args=[event.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == f"{event.url}#signup"
+    assert not Registration.objects.exists()
 
 
 def test_sign_up_for_an_unknown_event_is_a_404(client):

@@ -15,7 +15,7 @@ if (root) {
   const viewers = root.querySelector("[data-viewers]");
   const announce = makeAnnouncer(root.querySelector("[data-announcer]"));
   const { render, replace, update, setCounts } = makeRenderer(document.getElementById("comment-template"), config);
-  const { counter, formDone, reportDone, formError } = makeForms(config, announce);
+  const { counter, formDone, reportDone, formError, sending, isSending, keepFocusOnClose } = makeForms(config, announce);
   const pending = new Map(); // client_id -> form awaiting its ack
   const reports = new Map(); // comment id -> report form awaiting its answer
   let lastId = 0;
@@ -78,8 +78,8 @@ if (root) {
       case "comment.ack": {
         const form = pending.get(event.client_id);
         pending.delete(event.client_id);
+        insert(event.comment, { quiet: true }); // first, so the comment is there to take focus
         if (form) formDone(form, event.comment);
-        insert(event.comment, { quiet: true });
         break;
       }
       case "ok": {
@@ -124,6 +124,7 @@ if (root) {
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
     const live = socket.isOpen();
+    if (isSending(form)) { event.preventDefault(); return; } // its button is aria-disabled
     if (form.matches("[data-comment-form]") && live) {
       event.preventDefault();
       const textarea = form.querySelector("textarea");
@@ -131,7 +132,7 @@ if (root) {
       const idField = form.querySelector("[data-client-id]");
       if (!idField.value) idField.value = uuid();
       pending.set(idField.value, form);
-      form.querySelector("button[type=submit]").disabled = true;
+      sending(form, true);
       send(form, idField.value);
     } else if (form.matches("[data-reactions]") && live) {
       event.preventDefault();
@@ -147,13 +148,15 @@ if (root) {
       if (!data.get("reason")) { formError(form, text.reason); return; }
       const id = Number(form.closest("[data-comment]").dataset.comment);
       reports.set(id, form);
-      form.querySelector("button[type=submit]").disabled = true;
+      sending(form, true);
       socket.send({ type: "comment.report", id, reason: data.get("reason"), text: data.get("text") || "" });
     } else if (form.matches("[data-comment-form]")) {
       const idField = form.querySelector("[data-client-id]");
       if (!idField.value) idField.value = uuid(); // a double submit over HTTP is also idempotent
     }
   });
+
+  keepFocusOnClose(root);
 
   root.addEventListener("input", (event) => {
     if (event.target.matches("[data-body-input]")) counter(event.target);

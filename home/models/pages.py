@@ -45,7 +45,24 @@ class HomePage(Page):
         return context
 
 
-class PolicyPage(Page):
+class MenuTitleMixin(models.Model):
+    """A short label for the main menu, so a page with a long title (the policy's is 60
+    characters) still lets the menu fit on one row at 1280 px and stay short on a phone."""
+
+    menu_title = models.CharField(
+        _("menu title"),
+        max_length=30,
+        blank=True,
+        help_text=_("A short label for the main menu. Leave empty to use the title."),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("menu_title")]
+
+    class Meta:
+        abstract = True
+
+
+class PolicyPage(MenuTitleMixin, Page):  # noqa: DJ008 (Page gives __str__)
     """The adopted policy itself: the call, the vision, the way from vision to reality, the
     three principles and who is responsible for what. The focus areas sit below it."""
 
@@ -91,7 +108,7 @@ class PolicyPage(Page):
         return context
 
 
-class BarometerPage(Page):
+class BarometerPage(MenuTitleMixin, Page):  # noqa: DJ008 (Page gives __str__)
     """The integration barometer: every main goal and the overall goal at a glance, newest
     half-year first. The goal pages sit below it."""
 

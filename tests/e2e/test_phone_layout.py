@@ -121,9 +121,10 @@ def test_no_text_runs_out_of_its_box(browser, e2e_server, urls, shots, width):
     for (lang, key), path in urls.items():
         response = page.goto(e2e_server.url + path)
         assert response.ok, f"{path}: {response.status}"
-        page.screenshot(path=shots / f"{width}-{lang}-{key}.png", full_page=True)
+        # Whole pages on phones; the top of the page is enough to look at on a wide screen.
+        page.screenshot(path=shots / f"{width}-{lang}-{key}.png", full_page=width < 600)
         problems += [f"{path} at {width}px: {p}" for p in page.evaluate(OVERFLOW_JS)]
-        if width < 600:
+        if width < 600 and key == "home":  # the open menu is the same on every page
             page.locator("summary.site-menu__toggle").click()
             problems += [
                 f"{path}, menu open, at {width}px: {p}" for p in page.evaluate(OVERFLOW_JS)
@@ -306,3 +307,32 @@ def test_pages_have_no_axe_violations_on_a_phone(browser, e2e_server, urls, lang
             found.append(f"{urls[(lang, key)]}:\n{describe(violations)}")
     context.close()
     assert not found, "\n".join(found)
+
+
+def test_every_tab_stop_of_a_month_field_shows_focus(page, e2e_server):
+    """A month field is several Tab stops (the month and year, then the calendar button); each
+    shows a focus ring, and the calendar button itself looks different while it has focus."""
+    page.goto(f"{e2e_server.url}/da/arrangementer/")
+    field = page.locator("input[type=month]").first
+    field.focus()
+    stops = 0
+    while page.evaluate("document.activeElement.type === 'month'") and stops < 6:
+        ring = page.evaluate(
+            """() => { const s = getComputedStyle(document.activeElement);
+                       return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"""
+        )
+        assert ring[0] != "none" and ring[1] >= 2, f"Tab stop {stops + 1} shows no focus: {ring}"
+        stops += 1
+        page.keyboard.press("Tab")
+    assert stops >= 2, "the month field has no calendar button stop"
+
+    box = field.bounding_box()
+    button = {"x": box["x"] + box["width"] - 44, "y": box["y"] + 4, "width": 40}
+    button["height"] = box["height"] - 8
+    page.evaluate("document.activeElement.blur()")
+    unfocused = page.screenshot(clip=button)
+    field.focus()
+    for _ in range(stops - 1):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type === 'month'")
+    assert page.screenshot(clip=button) != unfocused, "the calendar button shows no focus"

@@ -62,7 +62,15 @@ def direction_label(direction: str | None) -> str:
     return str(DIRECTION_LABELS[direction]) if direction else ""
 
 
+def isolate(text: str) -> str:
+    """Text set apart for the bidi algorithm (FSI ... PDI, what <bdi> does in HTML): a Danish
+    name or period label inside an Arabic sentence keeps its own direction, so "2. halvår" is
+    not shown as "halvår .2" and the sentence around it stays in order."""
+    return f"\u2068{text}\u2069"
+
+
 def summary_text(name: str, unit: str, summary: barometer.Summary, target) -> str:
+    name = isolate(name)
     if summary.latest is None:
         return _("%(name)s: no measurements yet.") % {"name": name}
     parts = [
@@ -71,7 +79,7 @@ def summary_text(name: str, unit: str, summary: barometer.Summary, target) -> st
             "name": name,
             "value": fmt(summary.latest.value),
             "unit": unit,
-            "period": summary.latest.period_label,
+            "period": isolate(summary.latest.period_label),
         }
     ]
     if summary.change is not None:

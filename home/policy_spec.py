@@ -22,6 +22,8 @@ WORDS = {
     "da": {
         "actions_heading": "Det gør vi ved, at",
         "barometer": "Integrationsbarometeret",
+        "policy_menu": "Politikken",
+        "barometer_menu": "Barometeret",
         "goal": "Hovedmål {n}",
         "policy_slug": "politik",
         "goal_slug": "hovedmaal-{n}",
@@ -47,6 +49,8 @@ WORDS = {
     "en": {
         "actions_heading": "We do this as follows. We will:",
         "barometer": "The integration barometer",
+        "policy_menu": "The policy",
+        "barometer_menu": "Barometer",
         "goal": "Main goal {n}",
         "policy_slug": "policy",
         "goal_slug": "main-goal-{n}",
@@ -134,6 +138,7 @@ def page_specs(lang: str, demo: bool = False) -> list[PageSpec]:
             words["policy_slug"],
             text["title"],
             {
+                "menu_title": words["policy_menu"],
                 "intro": "",
                 "body": [_h(call["title"])]
                 + [_p(t) for t in call["paragraphs"]]
@@ -205,7 +210,10 @@ def page_specs(lang: str, demo: bool = False) -> list[PageSpec]:
             "home",
             "barometer",
             words["barometer"],
-            {"intro": section5["instruments"][2][:1].upper() + section5["instruments"][2][1:]},
+            {
+                "menu_title": words["barometer_menu"],
+                "intro": section5["instruments"][2][:1].upper() + section5["instruments"][2][1:],
+            },
             show_in_menus=True,
         )
     )

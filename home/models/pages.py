@@ -46,7 +46,24 @@ class HomePage(StemmedSearch, Page):
         return context
 
 
-class PolicyPage(StemmedSearch, Page):
+class MenuTitleMixin(models.Model):
+    """A short label for the main menu, so a page with a long title (the policy's is 60
+    characters) still lets the menu fit on one row at 1280 px and stay short on a phone."""
+
+    menu_title = models.CharField(
+        _("menu title"),
+        max_length=30,
+        blank=True,
+        help_text=_("A short label for the main menu. Leave empty to use the title."),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("menu_title")]
+
+    class Meta:
+        abstract = True
+
+
+class PolicyPage(StemmedSearch, MenuTitleMixin, Page):  # noqa: DJ008 (Page gives __str__)
     """The adopted policy itself: the call, the vision, the way from vision to reality, the
     three principles and who is responsible for what. The focus areas sit below it."""
 
@@ -92,7 +109,7 @@ class PolicyPage(StemmedSearch, Page):
         return context
 
 
-class BarometerPage(StemmedSearch, Page):
+class BarometerPage(StemmedSearch, MenuTitleMixin, Page):  # noqa: DJ008 (Page gives __str__)
     """The integration barometer: every main goal and the overall goal at a glance, newest
     half-year first. The goal pages sit below it."""
 

@@ -184,3 +184,48 @@ def test_a_home_page_intro_written_before_the_first_load_is_kept():
     home.refresh_from_db()
     assert home.intro == "Velkommen fra redaktionen."
     assert PolicyPage.objects.filter(locale=locale("da")).exists()
+
+
+def test_the_menu_uses_short_labels_for_the_long_titles():
+    policy_load()
+    for code, policy_label, barometer_label in (
+        ("da", "Politikken", "Barometeret"),
+        ("en", "The policy", "Barometer"),
+    ):
+        policy = PolicyPage.objects.get(locale=locale(code))
+        assert len(policy.title) > 50 and policy.menu_title == policy_label
+        assert BarometerPage.objects.get(locale=locale(code)).menu_title == barometer_label
+
+
+def test_a_page_loaded_before_it_had_a_menu_title_gets_one_on_the_next_load():
+    """A site loaded before `menu_title` existed: the page holds what the loader wrote then
+    (its hash knew no menu title), so the next load fills the new field in."""
+    from home.models import LoadRecord
+    from home.policy_spec import page_specs
+    from home.services import page_fingerprint
+
+    policy_load()
+    policy = PolicyPage.objects.get(locale=locale("da"))
+    policy.menu_title = ""
+    policy.save_revision().publish()
+    spec = next(s for s in page_specs("da") if s.key == "policy")
+    record = LoadRecord.objects.get(key="da:policy")
+    record.written_hash = page_fingerprint(policy, spec, skip=("menu_title",))
+    record.source_hash = "from before menu titles"
+    record.save()
+
+    report = policy_load()
+    assert "da:policy" in report.updated
+    policy.refresh_from_db()
+    assert policy.menu_title == "Politikken"
+
+
+def test_an_editors_own_menu_title_is_kept():
+    policy_load()
+    policy = PolicyPage.objects.get(locale=locale("da"))
+    policy.menu_title = "Integrationspolitik"
+    policy.save_revision().publish()
+    report = policy_load()
+    assert "da:policy" in report.kept_editor_changes
+    policy.refresh_from_db()
+    assert policy.menu_title == "Integrationspolitik"

@@ -28,3 +28,19 @@ document.addEventListener("click", (event) => {
   field.focus();
   (label || field).scrollIntoView({ block: "center" });
 });
+
+// The site menu is a <details> so it opens without JavaScript; here the button also says
+// whether it is open (aria-expanded), and Escape closes it and returns to the button.
+for (const menu of document.querySelectorAll("details.site-menu")) {
+  const toggle = menu.querySelector("summary");
+  if (!toggle) continue;
+  const sync = () => toggle.setAttribute("aria-expanded", String(menu.open));
+  sync();
+  menu.addEventListener("toggle", sync);
+  menu.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && menu.open && toggle.checkVisibility()) {
+      menu.open = false;
+      toggle.focus();
+    }
+  });
+}

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import ActivitiesBlock, BodyBlock, PrinciplesBlock, ResponsibilitiesBlock
+from home.models.plain import plain_summary_field
 
 HOME_SUBPAGE_TYPES = [
     "home.PolicyPage",
@@ -50,6 +51,7 @@ class PolicyPage(Page):
     three principles and who is responsible for what. The focus areas sit below it."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    plain_summary = plain_summary_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("vision and call"))
     principles = StreamField(PrinciplesBlock(), blank=True, verbose_name=_("principles"))
     responsibilities = StreamField(
@@ -58,6 +60,7 @@ class PolicyPage(Page):
     targets = StreamField(BodyBlock(), blank=True, verbose_name=_("targets"))
 
     content_panels = Page.content_panels + [
+        FieldPanel("plain_summary"),
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldPanel("principles"),
@@ -65,6 +68,7 @@ class PolicyPage(Page):
         FieldPanel("targets"),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("plain_summary"),
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("principles"),
@@ -72,6 +76,7 @@ class PolicyPage(Page):
         index.SearchField("targets"),
     ]
     api_fields = [
+        APIField("plain_summary"),
         APIField("intro"),
         APIField("body"),
         APIField("principles"),
@@ -124,6 +129,7 @@ class LighthouseProjectPage(Page):
     main goal."""
 
     summary = models.TextField(_("summary"), blank=True)
+    plain_summary = plain_summary_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     goal = models.ForeignKey(
         "home.GoalPage",
@@ -135,12 +141,22 @@ class LighthouseProjectPage(Page):
     )
 
     content_panels = Page.content_panels + [
+        FieldPanel("plain_summary"),
         FieldPanel("summary"),
         FieldPanel("body"),
         PageChooserPanel("goal", page_type="home.GoalPage"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
-    api_fields = [APIField("summary"), APIField("body"), APIField("goal")]
+    search_fields = Page.search_fields + [
+        index.SearchField("plain_summary"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("plain_summary"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("goal"),
+    ]
     parent_page_types = ["home.FocusAreaPage"]
     subpage_types = []
     template = "home/lighthouse_project_page.html"
@@ -188,11 +204,20 @@ class ContentPage(Page):
     """A plain page: text in the same blocks as everywhere else."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    plain_summary = plain_summary_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [APIField("intro"), APIField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("plain_summary"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("plain_summary"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("plain_summary"), APIField("intro"), APIField("body")]
     parent_page_types = ["home.HomePage", "home.PolicyPage", "home.FocusAreaPage"]
     subpage_types = ["home.ContentPage"]
     template = "home/content_page.html"

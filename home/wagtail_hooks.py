@@ -1,10 +1,8 @@
 """Admin screens and editor helpers of the policy site: the glossary snippet, and a live LIX
 score under the text fields of the page editor."""
 
-import json
-
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.utils.html import format_html, json_script
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -49,9 +47,6 @@ def lix_editor_js():
             **{key: str(label) for key, label in VERDICTS.items()},
         },
     }
-    return format_html(
-        '<script type="application/json" id="lix-config">{}</script>'
-        '<script type="module" src="{}"></script>',
-        json.dumps(config, ensure_ascii=False),
-        static("core/lix_editor.js"),
+    return json_script(config, "lix-config") + format_html(
+        '<script type="module" src="{}"></script>', static("core/lix_editor.js")
     )

@@ -177,4 +177,4 @@ def test_page_editor_has_the_live_lix_script_and_the_glossary_snippet(client, lo
 
     response = client.get("/admin/snippets/home/glossaryterm/")
     assert response.status_code == 200
-    assert "overledighed" in response.content.decode()
+    assert "beskæftigelsesfrekvens" in response.content.decode()

@@ -192,12 +192,10 @@ def test_glossary_term_opens_its_explanation_in_place_with_the_keyboard(page, e2
 def test_editor_sees_a_live_lix_score_under_summary_and_body(page, e2e_server):
     email, password = e2e_server.create_account("plain-editor@example.org", "admin")
     log_in(page, e2e_server, email, password)
-    edit = e2e_server.manage(
-        "shell",
-        "-c",
-        "from home.models import GoalPage; "
-        "print(GoalPage.objects.get(slug='hovedmaal-2', locale__language_code='da').pk)",
-    ).split()[-1]
+    found = page.request.get(
+        f"{e2e_server.url}/api/v2/pages/?type=home.GoalPage&slug=hovedmaal-2&locale=da"
+    ).json()
+    edit = found["items"][0]["id"]
     page.goto(f"{e2e_server.url}/admin/pages/{edit}/edit/")
     score = page.locator("[data-lix-score=plain_summary]")
     score.wait_for()

@@ -1,6 +1,9 @@
 """Plain Danish on the policy pages: the "Kort fortalt" summary field and the glossary."""
 
+from django.core.cache import cache
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
@@ -41,3 +44,27 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.term
+
+
+GLOSSARY_CACHE_VERSION = "bdib:glossary:version"
+
+
+def glossary_terms(locale_id: int) -> dict[str, GlossaryTerm]:
+    """The terms of one language by their lower-case form, cached: every policy page asks, and
+    the terms change only when an editor saves one (which starts a new cache version)."""
+    version = cache.get_or_set(GLOSSARY_CACHE_VERSION, 1, None)
+    key = f"bdib:glossary:{version}:{locale_id}"
+    terms = cache.get(key)
+    if terms is None:
+        terms = {t.term.lower(): t for t in GlossaryTerm.objects.filter(locale_id=locale_id)}
+        cache.set(key, terms, 3600)
+    return terms
+
+
+@receiver(post_save, sender=GlossaryTerm)
+@receiver(post_delete, sender=GlossaryTerm)
+def _glossary_changed(**kwargs):
+    try:
+        cache.incr(GLOSSARY_CACHE_VERSION)
+    except ValueError:
+        cache.set(GLOSSARY_CACHE_VERSION, 2, None)

@@ -8,6 +8,7 @@ button's place, and glossary marking (home.glossary).
 """
 
 from django import template
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -25,17 +26,31 @@ def _state(context) -> GlossaryState | None:
         return None
     state = getattr(request, STATE_ATTR, None)
     if state is None:
-        from home.models import GlossaryTerm
+        from home.models.plain import glossary_terms
 
-        terms = {t.term.lower(): t for t in GlossaryTerm.objects.filter(locale_id=page.locale_id)}
-        state = GlossaryState(terms=terms)
+        state = GlossaryState(terms=glossary_terms(page.locale_id))
         setattr(request, STATE_ATTR, state)
     return state
 
 
 @register.inclusion_tag("home/includes/in_short.html", takes_context=True)
 def in_short(context, page):
-    return {"page": page, "summary": getattr(page, "plain_summary", "")}
+    return {
+        "page": page,
+        "summary": getattr(page, "plain_summary", ""),
+        "lang": page_language(page),
+    }
+
+
+def page_language(page) -> str:
+    """The language code of the page's locale without a query per page view (locales do not
+    change their code)."""
+    key = f"bdib:locale-code:{page.locale_id}"
+    code = cache.get(key)
+    if code is None:
+        code = page.locale.language_code
+        cache.set(key, code, 3600)
+    return code
 
 
 class GlossaryNode(template.Node):
@@ -65,5 +80,5 @@ def glossary_notes(context):
         return ""
     return render_to_string(
         "home/includes/glossary_notes.html",
-        {"notes": notes_html_items(state), "page": context.get("page")},
+        {"notes": notes_html_items(state), "lang": page_language(context["page"])},
     )

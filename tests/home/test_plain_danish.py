@@ -178,3 +178,22 @@ def test_page_editor_has_the_live_lix_script_and_the_glossary_snippet(client, lo
     response = client.get("/admin/snippets/home/glossaryterm/")
     assert response.status_code == 200
     assert "beskæftigelsesfrekvens" in response.content.decode()
+
+
+def test_an_editors_change_to_a_term_shows_on_the_next_page_view(client):
+    from tests.home.factories import goal_page
+
+    goal = goal_page(indicators=0, target_text="Handleplanen for skolerne")
+    term = GlossaryTerm.objects.create(
+        locale=goal.locale, term="handleplan", explanation="En plan for et udvalg."
+    )
+    body = client.get(goal.url).content.decode()
+    assert ">Handleplanen</a>" in body
+    assert "En plan for et udvalg." in body
+    term.explanation = "En ny forklaring."
+    term.save()
+    body = client.get(goal.url).content.decode()
+    assert "En ny forklaring." in body
+    term.delete()
+    body = client.get(goal.url).content.decode()
+    assert 'class="term"' not in body

@@ -19,6 +19,9 @@ LIX_FIELDS = [
     "introduction",
     "statement",
     "body",
+    "principles",
+    "targets",
+    "actions",
     "conclusion",
 ]
 

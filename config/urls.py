@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("", include("home.root_urls")),
 ]
 
 urlpatterns += i18n_patterns(

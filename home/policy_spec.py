@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.utils.text import slugify as django_slugify
 
+from home.plain_summaries import PLAIN_SUMMARIES
 from home.policy_text import POLICY
 
 LANGUAGES = ("da", "en")
@@ -281,6 +282,10 @@ def page_specs(lang: str, demo: bool = False) -> list[PageSpec]:
                 links={"goal": f"goal:{area['goals'][0]}"},
             )
         )
+    summaries = PLAIN_SUMMARIES[lang]
+    for spec in specs:
+        if spec.key in summaries:
+            spec.fields["plain_summary"] = summaries[spec.key]
     if demo:
         from home.policy_demo import demo_action_plan
 

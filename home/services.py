@@ -233,6 +233,34 @@ def policy_load(*, demo: bool = False, force: bool = False) -> LoadReport:
     return report
 
 
+@transaction.atomic
+def glossary_load() -> int:
+    """Add the seeded glossary terms (home.glossary_terms) that are missing, in each language;
+    terms editors have changed or added are left alone. Returns how many were added."""
+    from home.glossary_terms import GLOSSARY
+    from home.models import GlossaryTerm
+
+    added = 0
+    for lang, terms in GLOSSARY.items():
+        locale, _ = Locale.objects.get_or_create(language_code=lang)
+        danish = {
+            t.term.lower(): t for t in GlossaryTerm.objects.filter(locale__language_code="da")
+        }
+        for index, (term, explanation) in enumerate(terms):
+            if GlossaryTerm.objects.filter(locale=locale, term__iexact=term).exists():
+                continue
+            term_obj = GlossaryTerm(locale=locale, term=term, explanation=explanation)
+            # The English term is the translation of the Danish one in the same place.
+            if lang != "da":
+                source = GLOSSARY["da"][index][0].lower() if index < len(GLOSSARY["da"]) else ""
+                if source in danish:
+                    term_obj.translation_key = danish[source].translation_key
+            term_obj.full_clean()
+            term_obj.save()
+            added += 1
+    return added
+
+
 def site_match_site_url() -> bool:
     """The default Wagtail site answers at SITE_URL's host and port, so the page URLs Wagtail
     builds itself (the API's `html_url`, `get_full_url`) agree with every other absolute link.

@@ -1,12 +1,31 @@
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from home import opendata, selectors
 
 
 def accessibility(request):
-    return render(request, "pages/accessibility.html")
+    """What on the site does not meet the rules yet, and how to tell us about a problem."""
+    from home.accessibility import KNOWN_PROBLEMS
+
+    context = {
+        "known_problems": KNOWN_PROBLEMS,
+        "statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
+        "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+        "contact_phone": settings.ACCESSIBILITY_CONTACT_PHONE,
+    }
+    return render(request, "pages/accessibility.html", context)
+
+
+def was_redirect(request):
+    """`/was`: the accessibility statement in the WAS tool. A temporary redirect, since the
+    address is a setting; without a web address set, the site's own page."""
+    url = settings.ACCESSIBILITY_STATEMENT_URL
+    if url.startswith(("https://", "http://")):
+        return HttpResponseRedirect(url)
+    return redirect("home:accessibility")
 
 
 def privacy(request):

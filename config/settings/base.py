@@ -333,6 +333,14 @@ PERMISSIONS_POLICY = {
 # Staff avatars are not fetched from gravatar.com (a third party would learn staff e-mail hashes).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Where /.well-known/security.txt and SECURITY.md send reports of vulnerabilities.
+# Accessibility statement (webtilgængelighedsloven): the statement itself is made and kept in
+# Digitaliseringsstyrelsen's WAS tool; /was leads there. Problems are reported to this contact.
+ACCESSIBILITY_STATEMENT_URL = env(
+    "ACCESSIBILITY_STATEMENT_URL", "https://www.was.digst.dk/blanddigibyen-kk-dk"
+)
+ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", "blanddigibyen@kk.dk")
+ACCESSIBILITY_CONTACT_PHONE = env("ACCESSIBILITY_CONTACT_PHONE", "33 66 33 66")
+
 SECURITY_CONTACT = env("SECURITY_CONTACT", "mailto:security@blanddigibyen.kk.dk")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -77,6 +77,14 @@ class DebatePage(StemmedSearch, Page):
     """One question put to Copenhageners, with the comments that answer it."""
 
     question = models.CharField(_("question"), max_length=255)
+    plain_summary = models.TextField(
+        _("in short"),
+        blank=True,
+        help_text=_(
+            "A few short sentences in easy Danish, shown at the top of the page in a box. "
+            "Aim for a LIX score of 35 or less."
+        ),
+    )
     introduction = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
     )
@@ -104,6 +112,7 @@ class DebatePage(StemmedSearch, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("question"),
+        FieldPanel("plain_summary"),
         FieldPanel("introduction"),
         PageChooserPanel("focus_area", page_type="home.FocusAreaPage"),
         InlinePanel("goal_links", label=_("Goals")),
@@ -120,6 +129,7 @@ class DebatePage(StemmedSearch, Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("question", boost=2),
+        index.SearchField("plain_summary"),
         index.SearchField("introduction"),
         index.SearchField("conclusion"),
         index.FilterField("state"),

@@ -7,6 +7,7 @@ from home.models.pages import (
     LoadRecord,
     PolicyPage,
 )
+from home.models.plain import GlossaryTerm
 from home.models.policy import FocusAreaPage, GoalPage, Indicator, Measurement
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "BarometerPage",
     "ContentPage",
     "FocusAreaPage",
+    "GlossaryTerm",
     "GoalPage",
     "HomePage",
     "Indicator",

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from core.search import StemmedSearch
 from home.blocks import ActivitiesBlock, BodyBlock, PrinciplesBlock, ResponsibilitiesBlock
+from home.models.plain import plain_summary_field
 
 HOME_SUBPAGE_TYPES = [
     "home.PolicyPage",
@@ -68,6 +69,7 @@ class PolicyPage(StemmedSearch, MenuTitleMixin, Page):  # noqa: DJ008 (Page give
     three principles and who is responsible for what. The focus areas sit below it."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    plain_summary = plain_summary_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("vision and call"))
     principles = StreamField(PrinciplesBlock(), blank=True, verbose_name=_("principles"))
     responsibilities = StreamField(
@@ -76,6 +78,7 @@ class PolicyPage(StemmedSearch, MenuTitleMixin, Page):  # noqa: DJ008 (Page give
     targets = StreamField(BodyBlock(), blank=True, verbose_name=_("targets"))
 
     content_panels = Page.content_panels + [
+        FieldPanel("plain_summary"),
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldPanel("principles"),
@@ -83,6 +86,7 @@ class PolicyPage(StemmedSearch, MenuTitleMixin, Page):  # noqa: DJ008 (Page give
         FieldPanel("targets"),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("plain_summary"),
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("principles"),
@@ -90,6 +94,7 @@ class PolicyPage(StemmedSearch, MenuTitleMixin, Page):  # noqa: DJ008 (Page give
         index.SearchField("targets"),
     ]
     api_fields = [
+        APIField("plain_summary"),
         APIField("intro"),
         APIField("body"),
         APIField("principles"),
@@ -142,6 +147,7 @@ class LighthouseProjectPage(StemmedSearch, Page):
     main goal."""
 
     summary = models.TextField(_("summary"), blank=True)
+    plain_summary = plain_summary_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     goal = models.ForeignKey(
         "home.GoalPage",
@@ -153,12 +159,22 @@ class LighthouseProjectPage(StemmedSearch, Page):
     )
 
     content_panels = Page.content_panels + [
+        FieldPanel("plain_summary"),
         FieldPanel("summary"),
         FieldPanel("body"),
         PageChooserPanel("goal", page_type="home.GoalPage"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
-    api_fields = [APIField("summary"), APIField("body"), APIField("goal")]
+    search_fields = Page.search_fields + [
+        index.SearchField("plain_summary"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("plain_summary"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("goal"),
+    ]
     parent_page_types = ["home.FocusAreaPage"]
     subpage_types = []
     template = "home/lighthouse_project_page.html"
@@ -206,11 +222,20 @@ class ContentPage(StemmedSearch, Page):
     """A plain page: text in the same blocks as everywhere else."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    plain_summary = plain_summary_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [APIField("intro"), APIField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("plain_summary"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("plain_summary"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("plain_summary"), APIField("intro"), APIField("body")]
     parent_page_types = ["home.HomePage", "home.PolicyPage", "home.FocusAreaPage"]
     subpage_types = ["home.ContentPage"]
     template = "home/content_page.html"

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from core.search import StemmedSearch
 from home.blocks import ActionsBlock, BodyBlock
+from home.models.plain import plain_summary_field
 
 
 class FocusAreaPage(StemmedSearch, Page):
@@ -20,24 +21,28 @@ class FocusAreaPage(StemmedSearch, Page):
 
     number = models.CharField(_("number"), max_length=10, blank=True, help_text=_("E.g. 4.1"))
     intro = models.TextField(_("introduction"), blank=True)
+    plain_summary = plain_summary_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     actions_heading = models.CharField(_("actions heading"), max_length=120, blank=True)
     actions = StreamField(ActionsBlock(), blank=True, verbose_name=_("actions"))
 
     content_panels = Page.content_panels + [
         FieldPanel("number"),
+        FieldPanel("plain_summary"),
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldPanel("actions_heading"),
         FieldPanel("actions"),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("plain_summary"),
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("actions"),
     ]
     api_fields = [
         APIField("number"),
+        APIField("plain_summary"),
         APIField("intro"),
         APIField("body"),
         APIField("actions_heading"),
@@ -74,6 +79,7 @@ class GoalPage(StemmedSearch, Page):
     is_overall = models.BooleanField(_("overall goal"), default=False)
     short_title = models.CharField(_("short title"), max_length=160, blank=True)
     statement = models.TextField(_("goal as adopted"), blank=True)
+    plain_summary = plain_summary_field()
     target_text = models.CharField(_("target as written"), max_length=255, blank=True)
     focus_area = models.ForeignKey(
         "home.FocusAreaPage",
@@ -90,6 +96,7 @@ class GoalPage(StemmedSearch, Page):
         FieldPanel("is_overall"),
         FieldPanel("short_title"),
         FieldPanel("statement"),
+        FieldPanel("plain_summary"),
         FieldPanel("target_text"),
         PageChooserPanel("focus_area", page_type="home.FocusAreaPage"),
         FieldPanel("body"),
@@ -98,6 +105,7 @@ class GoalPage(StemmedSearch, Page):
     search_fields = Page.search_fields + [
         index.SearchField("short_title"),
         index.SearchField("statement"),
+        index.SearchField("plain_summary"),
         index.SearchField("body"),
         index.FilterField("is_overall"),
     ]
@@ -106,6 +114,7 @@ class GoalPage(StemmedSearch, Page):
         APIField("is_overall"),
         APIField("short_title"),
         APIField("statement"),
+        APIField("plain_summary"),
         APIField("target_text"),
         APIField("focus_area"),
         APIField("body"),

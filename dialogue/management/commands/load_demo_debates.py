@@ -31,6 +31,8 @@ DEBATES = [
         ),
         "intro": "<p>Politikken siger, at København er byen, hvor man møder andre københavnere, "
         "som ikke ligner én selv. Fortæl os, hvor det sker i dag, og hvad der skal til.</p>",
+        "summary": "Hvor møder du folk, der ikke ligner dig? Fortæl os det. "
+        "Sig også, hvor det kunne ske mere.",
         "focus": "den-inddragende-by",
         "state": DebateState.OPEN,
         "thread": [
@@ -67,6 +69,8 @@ DEBATES = [
         "question": "Hvad skal der til, for at flere virksomheder tager unge i praktik?",
         "intro": "<p>Erhvervslivet skal ifølge politikken bidrage aktivt til at sikre job og "
         "uddannelse til de unge. Hvad virker – og hvad står i vejen?</p>",
+        "summary": "Unge skal bruge en praktikplads for at få en uddannelse. "
+        "Hvad skal der til, for at firmaer tager flere unge? Sig din mening.",
         "focus": "mangfoldighed-i-arbejdslivet",
         "state": DebateState.OPEN,
         "thread": [
@@ -81,6 +85,8 @@ DEBATES = [
         "intro": (
             "<p>Et af politikkens hovedmål er, at tryghedsindekset skal gå i positiv retning.</p>"
         ),
+        "summary": "Alle skal føle sig trygge, hvor de bor. "
+        "Hvad gør dit kvarter trygt? Debatten er slut. Læs, hvad folk skrev.",
         "focus": "saerlig-haand-til-udsatte",
         "state": DebateState.CLOSED,
         "conclusion": "Tak for de mange input. Lys, liv om aftenen og kendte ansigter blev nævnt "
@@ -118,7 +124,10 @@ class Command(BaseCommand):
         people = [self._person(*p) for p in PEOPLE]
         made = 0
         for spec in DEBATES:
-            if DebatePage.objects.child_of(index).filter(slug=spec["slug"]).exists():
+            existing = DebatePage.objects.child_of(index).filter(slug=spec["slug"])
+            if existing.exists():
+                # Debates loaded before "Kort fortalt" existed get their summary once.
+                existing.filter(plain_summary="").update(plain_summary=spec["summary"])
                 continue
             self._debate(index, spec, people)
             made += 1
@@ -141,6 +150,7 @@ class Command(BaseCommand):
                 title=spec["title"],
                 slug=spec["slug"],
                 question=spec["question"],
+                plain_summary=spec["summary"],
                 introduction=spec["intro"],
                 focus_area=focus,
                 state=DebateState.OPEN,

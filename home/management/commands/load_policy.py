@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from home.services import policy_load
+from home.services import glossary_load, policy_load
 
 
 class Command(BaseCommand):
@@ -21,6 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, demo=False, force=False, **options):
         report = policy_load(demo=demo, force=force)
+        terms = glossary_load()
         for name in report.kept_editor_changes:
             self.stderr.write(
                 self.style.WARNING(f"Kept {name}: changed by an editor (use --force).")
@@ -28,5 +29,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Policy: {len(report.created)} created, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged, {len(report.kept_editor_changes)} kept, "
-            f"{report.measurements_added} example measurements added."
+            f"{report.measurements_added} example measurements added; "
+            f"{terms} glossary terms added."
         )

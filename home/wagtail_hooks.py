@@ -1,0 +1,55 @@
+"""Admin screens and editor helpers of the policy site: the glossary snippet, and a live LIX
+score under the text fields of the page editor."""
+
+from django.templatetags.static import static
+from django.utils.html import format_html, json_script
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.readability import EASY_MAX, MEDIUM_MAX, VERDICTS
+from home.models import GlossaryTerm
+
+# The page fields that get a LIX score in the editor: summaries and body text.
+LIX_FIELDS = [
+    "plain_summary",
+    "summary",
+    "intro",
+    "introduction",
+    "statement",
+    "body",
+    "principles",
+    "targets",
+    "actions",
+    "conclusion",
+]
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossary")
+    add_to_admin_menu = False
+    list_display = ["term", "explanation", "locale"]
+    search_fields = ["term"]
+
+
+register_snippet(GlossaryTermViewSet)
+
+
+@hooks.register("insert_editor_js")
+def lix_editor_js():
+    config = {
+        "fields": LIX_FIELDS,
+        "easyMax": EASY_MAX,
+        "mediumMax": MEDIUM_MAX,
+        "labels": {
+            "lix": _("Readability (LIX): %(score)s, %(verdict)s"),
+            "help": _("Easy is %(easy)s or less. Aim for easy in “In short”.") % {"easy": EASY_MAX},
+            **{key: str(label) for key, label in VERDICTS.items()},
+        },
+    }
+    return json_script(config, "lix-config") + format_html(
+        '<script type="module" src="{}"></script>', static("core/lix_editor.js")
+    )

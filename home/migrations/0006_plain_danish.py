@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_load_record_key'),
+        ('home', '0005_menu_title'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -27,9 +27,9 @@ STOCK_EDITORS = "Editors"
 STOCK_MODERATORS = "Moderators"
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
-# Opening /admin/translation/submit/... Replacing simple_translation with wagtail-localize
-# changes this one line.
-TRANSLATE = "simple_translation.submit_translation"
+# Starting a translation of a page or snippet in wagtail-localize ("Translate" in the page's
+# menu, /admin/localize/submit/...). Editing and publishing it afterwards needs page rights.
+TRANSLATE = "wagtail_localize.submit_translation"
 
 ROOT = "root"
 """The top of the page tree (or of the collection tree): rights there hold for everything."""

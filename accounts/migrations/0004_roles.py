@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
-        ("simple_translation", "0001_initial"),
+        ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         ("home", "0004_load_record_key"),
         ("partnerships", "0002_staff_permissions"),
         ("events", "0003_organiser_organisation"),

@@ -26,13 +26,16 @@ with the names in that language (written here from the same JSON files).
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import pgettext
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -221,3 +224,48 @@ def content_translate(*, languages=TARGET_LANGUAGES) -> TranslateReport:
         for locale in locales:
             translate_page(page, locale, report)
     return report
+
+
+HALF_YEAR = re.compile(r"^(\d{4}),\s*([12])\.\s*halvår$")
+
+
+def period_label(label: str, language: str) -> str | None:
+    """A Danish half-year label ("2013, 2. halvår") in `language`, or None when the label has
+    another form or the UI catalogue has no translation for the language yet."""
+    match = HALF_YEAR.match(label.strip())
+    if match is None:
+        return None
+    year, half = match.groups()
+    with translation.override(language):
+        if half == "1":
+            text = pgettext("half-year period", "%(year)s, 1st half")
+        else:
+            text = pgettext("half-year period", "%(year)s, 2nd half")
+    english = "%(year)s, 1st half" if half == "1" else "%(year)s, 2nd half"
+    if text == english and not language.startswith("en"):
+        return None
+    return text % {"year": year}
+
+
+def localize_measurements(measurements, language: str) -> bool:
+    """Shows the Danish page's measurements on a translated goal page in `language`: when the
+    catalogue knows every period label and the data every source and note, they are replaced
+    in memory (nothing is saved) and True is returned; otherwise nothing changes, and the page
+    keeps marking them as Danish."""
+    data = translation_data(language)
+    changes = []
+    for measurement in measurements:
+        label = period_label(measurement.period_label, language)
+        if label is None:
+            return False
+        values = {"period_label": label}
+        for name in ("source", "note"):
+            value = getattr(measurement, name)
+            if value and value not in data:
+                return False
+            values[name] = data.get(value, value)
+        changes.append((measurement, values))
+    for measurement, values in changes:
+        for name, value in values.items():
+            setattr(measurement, name, value)
+    return True

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 register = template.Library()
@@ -12,7 +13,10 @@ def unofficial_translation_note(context):
     """On a page that is a translation (not in the default language), a link to the page it
     was translated from, in the default language, where that page is live."""
     page = context.get("page")
-    if not isinstance(page, Page) or page.locale.language_code == settings.LANGUAGE_CODE:
+    # Pages are rendered in their own language: a Danish page costs no query here.
+    if not isinstance(page, Page) or get_language() == settings.LANGUAGE_CODE:
+        return {"original": None}
+    if page.locale.language_code == settings.LANGUAGE_CODE:
         return {"original": None}
     original = (
         Page.objects.live()

@@ -27,9 +27,9 @@ STOCK_EDITORS = "Editors"
 STOCK_MODERATORS = "Moderators"
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
-# Opening /admin/translation/submit/... Replacing simple_translation with wagtail-localize
-# changes this one line.
-TRANSLATE = "simple_translation.submit_translation"
+# Starting a translation of a page or snippet in wagtail-localize ("Translate" in the page's
+# menu, /admin/localize/submit/...). Editing and publishing it afterwards needs page rights.
+TRANSLATE = "wagtail_localize.submit_translation"
 
 ROOT = "root"
 """The top of the page tree (or of the collection tree): rights there hold for everything."""
@@ -199,7 +199,7 @@ def _root(apps, model: str, under: str):
     return apps.get_model(*model.split(".")).objects.filter(depth=1).order_by("path").first()
 
 
-def _sync_group(apps, role: Role, changes: list[str], dry_run: bool) -> None:
+def _sync_group(apps, role: Role, changes: list[str], dry_run: bool, missing_ok=False) -> None:
     Group = apps.get_model("auth", "Group")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
@@ -211,7 +211,13 @@ def _sync_group(apps, role: Role, changes: list[str], dry_run: bool) -> None:
             return
         group = Group.objects.create(name=role.group)
 
-    wanted = {_permission(apps, name).pk: name for name in role.model_permissions()}
+    wanted = {}
+    for name in role.model_permissions():
+        try:
+            wanted[_permission(apps, name).pk] = name
+        except LookupError:
+            if not missing_ok:
+                raise
     have = {
         p.pk: f"{p.content_type.app_label}.{p.codename}"
         for p in group.permissions.select_related("content_type")
@@ -346,13 +352,15 @@ def _sync_workflow(apps, spec: WorkflowSpec, changes: list[str], dry_run: bool) 
                 WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
 
 
-def apply_roles(apps, *, dry_run: bool = False) -> list[str]:
+def apply_roles(apps, *, dry_run: bool = False, missing_ok: bool = False) -> list[str]:
     """Brings the groups and workflows in the table to the table's state; returns what changed
-    (or, with `dry_run`, what would change). `apps` is `django.apps.apps` or a migration's."""
+    (or, with `dry_run`, what would change). `apps` is `django.apps.apps` or a migration's.
+    `missing_ok` (for an early migration) skips permissions whose app has not made them yet;
+    a later migration applies the table again."""
     _ensure_permissions(apps)
     changes: list[str] = []
     for role in GROUPS:
-        _sync_group(apps, role, changes, dry_run)
+        _sync_group(apps, role, changes, dry_run, missing_ok)
     for spec in WORKFLOWS:
         _sync_workflow(apps, spec, changes, dry_run)
     return changes

@@ -8,6 +8,7 @@ squares, the target a dashed line labelled "Target", the baseline a dotted line.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.utils.formats import number_format
@@ -168,7 +169,7 @@ def line_chart(data, chart_id: str) -> dict:
                 "mark_y": _coord(float(y(point.value)) - 5),
                 "value": fmt(point.value),
                 "label": point.period_label,
-                "label_lines": point.period_label.split(", ", 1),
+                "label_lines": re.split(r",\s|،\s", point.period_label, maxsplit=1),
                 "show_label": index % label_every == 0 or index == len(points) - 1,
                 "is_example": point.is_example,
             }

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from home.policy_spec import WORDS, PageSpec, slugify
+from home.policy_spec import WORDS, PageSpec, block_items, slugify
 
 
 def demo_action_plan(lang: str) -> PageSpec:
@@ -28,7 +28,7 @@ def demo_action_plan(lang: str) -> PageSpec:
                         "title": t,
                         "description": "",
                         "status": s,
-                        "goals": [f"goal:{n}" for n in goals],
+                        "goals": block_items([f"goal:{n}" for n in goals]),
                     },
                 }
                 for t, s, goals in words["plan_activities"]

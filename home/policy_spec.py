@@ -8,6 +8,7 @@ data) live here, per language.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -112,8 +113,17 @@ def _h(text: str) -> dict:
     return {"type": "heading", "value": text}
 
 
+def block_items(items: list[str]) -> list[dict]:
+    """List items in Wagtail's block format (with stable ids), the only format wagtail-localize
+    extracts for translation."""
+    return [
+        {"type": "item", "value": text, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{i}:{text}"))}
+        for i, text in enumerate(items)
+    ]
+
+
 def _list(items: list[str], title: str = "") -> dict:
-    return {"type": "list", "value": {"title": title, "items": list(items)}}
+    return {"type": "list", "value": {"title": title, "items": block_items(items)}}
 
 
 def _indicator(name, unit, higher_is_better, target_value=None, target_year=None, source=""):
@@ -161,7 +171,8 @@ def page_specs(lang: str, demo: bool = False) -> list[PageSpec]:
                     for p in text["principles"]
                 ],
                 "responsibilities": [
-                    {"type": "responsibility", "value": dict(r)} for r in text["responsibilities"]
+                    {"type": "responsibility", "value": dict(r, items=block_items(r["items"]))}
+                    for r in text["responsibilities"]
                 ],
                 "targets": [_h(text["targets"]["title"])]
                 + [_p(t) for t in text["targets"]["paragraphs"] + text["targets"]["structure"]],

@@ -7,12 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from core.hooks import SITE_SEARCH, run_hooks
 from core.locales import active_locale
 from home import barometer
 from home.models import GoalPage, Indicator, Measurement, PolicyPage
+from home.translating import localize_measurements
 
 
 @dataclass
@@ -75,6 +77,9 @@ def indicator_data(
         for name in NUMBER_FIELDS:
             setattr(indicator, name, getattr(numbers, name))
     measurements = list((numbers or indicator).measurements.all())
+    translated = numbers is not None and numbers is not indicator
+    if translated and localize_measurements(measurements, get_language()):
+        numbers_lang = ""  # labels, sources and notes all read in the page's language now
     points = [
         barometer.Point(m.period_label, m.period_start, m.value, m.is_example) for m in measurements
     ]
@@ -83,7 +88,7 @@ def indicator_data(
         points=points,
         summary=barometer.summarize(spec_for(indicator), points),
         measurements=measurements,
-        numbers_lang=numbers_lang if numbers is not None and numbers is not indicator else "",
+        numbers_lang=numbers_lang if translated else "",
     )
 
 

@@ -9,7 +9,9 @@ from django.db import migrations
 def apply_table(apps, schema_editor):
     from accounts.roles import apply_roles, move_members_from_stock_groups
 
-    apply_roles(apps)
+    # The translation right's app (wagtail-localize) may not have made its permission yet:
+    # 0005 applies the table again after it has.
+    apply_roles(apps, missing_ok=True)
     move_members_from_stock_groups(apps)
 
 
@@ -22,7 +24,6 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
-        ("simple_translation", "0001_initial"),
         ("home", "0004_load_record_key"),
         ("partnerships", "0002_staff_permissions"),
         ("events", "0003_organiser_organisation"),

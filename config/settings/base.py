@@ -42,7 +42,10 @@ INSTALLED_APPS = [
     "events",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
+    # Content translation: wagtail-localize (README "Libraries"); it replaces simple_translation
+    # and wagtail.locales, whose admin screens it extends.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -50,7 +53,6 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
-    "wagtail.locales",
     "wagtail.api.v2",
     "wagtail",
     "modelcluster",
@@ -229,6 +231,13 @@ USE_I18N = True
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
+# wagtail-localize: machine translation in the translation editor stays off unless a DeepL key is
+# given; nothing calls an outside service by default or in tests.
+if env("DEEPL_AUTH_KEY", ""):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("DEEPL_AUTH_KEY")},
+    }
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Bland dig i byen"
 # The one address absolute links are built on (e-mails, the API, calendar feeds; core.links).

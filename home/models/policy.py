@@ -9,6 +9,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField
 
 from core.search import StemmedSearch
 from home.blocks import ActionsBlock, BodyBlock
@@ -123,6 +124,10 @@ class GoalPage(StemmedSearch, Page):
     parent_page_types = ["home.BarometerPage"]
     subpage_types = []
     template = "home/goal_page.html"
+    # Indicator rows are neither translated nor synchronised by wagtail-localize: their numbers
+    # live on the Danish page only, and each language keeps its own rows with its own names
+    # (home.translating), which a translation saved later must not overwrite with Danish ones.
+    override_translatable_fields = [BaseTranslatableField("indicators")]
 
     class Meta:
         verbose_name = _("goal page")

@@ -76,7 +76,7 @@ def test_sync_roles_puts_back_what_was_changed_by_hand_and_takes_away_what_was_a
     assert apply_roles(apps, dry_run=True) != []
 
     out = sync_roles()
-    assert "City editors: grant simple_translation.submit_translation" in out
+    assert "City editors: grant wagtail_localize.submit_translation" in out
     assert "grant City editors: page publish_page" in out
     assert "revoke Debate moderators: page change_page" in out
     assert "Debate moderators: revoke partnerships.review_organisation" in out

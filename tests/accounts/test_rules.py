@@ -31,7 +31,7 @@ def holds(user, check: str) -> bool:
         "moderator": lambda: is_moderator(user),
         "partner": lambda: is_partner(user),
         "access_admin": lambda: user.has_perm("wagtailadmin.access_admin"),
-        "translate": lambda: user.has_perm("simple_translation.submit_translation"),
+        "translate": lambda: user.has_perm("wagtail_localize.submit_translation"),
         "review": lambda: user.has_perm("partnerships.review_organisation"),
     }[check]()
 

@@ -61,8 +61,9 @@ def test_json_nests_goals_indicators_and_measurements(client, loaded):
     assert indicator["distance_to_target"] == "1.2"
     assert indicator["change_since_previous"] == "-0.4"
     assert indicator["direction"] == "better"
-    # The numbers come from the Danish goal page, where editors enter them.
-    assert indicator["measurements"][0]["period"] == "2011, 2. halvår"
+    # The numbers come from the Danish goal page, where editors enter them; the period label
+    # reads in the page's language.
+    assert indicator["measurements"][0]["period"] == "2011, 2nd half"
     assert all(m["is_example"] for m in indicator["measurements"])
     goal1 = next(g for g in data["goals"] if g["number"] == 1)
     assert goal1["indicators"][0]["target"]["value"] is None

@@ -225,7 +225,7 @@ def test_numbers_entered_on_the_danish_goal_show_on_its_translation(client, load
         value=Decimal("5.7"),
     )
     body = client.get(english.url).content.decode()
-    assert "2014, 2. halvår" in body
+    assert "2014, 2nd half" in body  # the Danish label, in the page's language
     assert "Extra unemployment among ethnic minorities" in body
     assert "target reached" in body
 
@@ -243,9 +243,19 @@ def test_an_editors_translation_still_linking_to_danish_pages_is_found(client, l
     assert "Main goal 7" in body
 
 
-def test_danish_period_labels_on_english_pages_are_marked_as_danish(client, loaded):
+def test_danish_period_labels_read_in_english_on_english_pages(client, loaded):
     body = client.get(page_in(GoalPage, "en", number=2).url).content.decode()
-    assert '<th scope="row" lang="da">2014, 1. halvår</th>' in body
+    assert '<th scope="row">2014, 1st half</th>' in body
+    assert "halvår" not in body
+
+
+def test_period_labels_of_another_form_stay_danish_and_are_marked_so(client, loaded):
+    from home.models import Measurement
+
+    danish = page_in(GoalPage, number=2)
+    Measurement.objects.filter(indicator__page=danish).update(period_label="Skoleåret 2012/13")
+    body = client.get(page_in(GoalPage, "en", number=2).url).content.decode()
+    assert '<th scope="row" lang="da">Skoleåret 2012/13</th>' in body
 
 
 def test_the_danish_barometer_shows_no_english_status_or_direction_words(client, loaded):

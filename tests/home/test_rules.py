@@ -33,10 +33,8 @@ def may(client, user, page, action: str) -> bool:
     if action == "translate":
         if user.is_authenticated:
             client.force_login(user)
-        response = client.get(f"/admin/translation/submit/page/{page.pk}/")
-        return response.status_code == 200 and user.has_perm(
-            "simple_translation.submit_translation"
-        )
+        response = client.get(f"/admin/localize/submit/page/{page.pk}/")
+        return response.status_code == 200 and user.has_perm("wagtail_localize.submit_translation")
     if not user.is_authenticated:
         return False
     perms = page.permissions_for_user(user)

@@ -25,4 +25,6 @@ class Command(BaseCommand):
         if demo:
             for _order, name in sorted(run_hooks(DEMO_CONTENT)):
                 call_command(name, stdout=self.stdout, stderr=self.stderr)
+        # After all the Danish content: its English and Arabic wagtail-localize translations.
+        call_command("translate_content", stdout=self.stdout, stderr=self.stderr)
         self.stdout.write(self.style.SUCCESS("Content is loaded."))

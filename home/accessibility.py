@@ -9,32 +9,20 @@ from django.utils.translation import gettext_lazy as _
 
 KNOWN_PROBLEMS = [
     _(
-        "On a debate page, most boxes for writing a reply have no name. "
-        "A screen reader cannot tell you what the box is for."
-    ),
-    _(
-        "After you send a comment, a reply or a report, the keyboard focus is lost. "
-        "It can be hard to find your new comment."
-    ),
-    _(
-        "When a form has an error, the focus does not move to the error. "
-        "The list of errors does not link to the fields. "
-        "The form to create an account has no list of errors."
-    ),
-    _("If you reload the page after a form error, you may see an empty error page."),
-    _(
-        "On a phone, the tables in the barometer are wider than the screen. "
-        "You cannot scroll them with the keyboard, and the status is hidden at first."
-    ),
-    _(
-        "On a phone, the top of the page with the menu takes up most of the screen. "
-        "There is no menu button."
-    ),
-    _("In date fields, you cannot see the focus when you are on the calendar button."),
-    _("In the annual cycle, some words are too long for their boxes and break in odd places."),
-    _(
         "Some texts are hard to read, such as the front page and the barometer. "
         "Policy pages and debates now start with a short text in easy Danish."
+    ),
+    _(
+        "The editors' screens (the Wagtail admin) have some fields with the same id and "
+        "headings without a name. This comes from Wagtail, the system the site is built on."
+    ),
+    _(
+        "The list of commitment types for partners is only in Danish, also on the English "
+        "and Arabic pages."
+    ),
+    _(
+        "The texts in Turkish, Urdu, Somali, Polish and Persian have not yet been checked by a "
+        "translator. Each page in these languages says so."
     ),
     _(
         "Documents that editors upload, such as PDF reports, may not be accessible. "

@@ -58,7 +58,7 @@ def test_page_lists_what_does_not_work_and_how_to_report_it(client):
     with translation.override("da"):
         for problem in KNOWN_PROBLEMS:
             assert str(problem) in body
-    assert len(KNOWN_PROBLEMS) >= 5
+    assert KNOWN_PROBLEMS
     assert '<a href="tel:12345678">12 34 56 78</a>' in body
     assert '<a href="mailto:hjaelp@example.dk">hjaelp@example.dk</a>' in body
     assert 'href="/was"' in body

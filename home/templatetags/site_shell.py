@@ -116,6 +116,16 @@ def fallback_note(context):
     }
 
 
+@register.simple_tag
+def date_format_json():
+    """The language's date formats for scripts that write dates (site/static/js/dates.js)."""
+    from django.utils.html import json_script
+
+    from core.dates import js_date_format
+
+    return json_script(js_date_format(), "date-format")
+
+
 @register.filter(name="plaintext")
 def plaintext_filter(value):
     """`{{ comment.body|plaintext }}`: resident input, escaped, linked and sanitised."""

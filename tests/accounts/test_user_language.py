@@ -38,11 +38,14 @@ def test_the_password_length_error_on_the_arabic_sign_up_is_not_in_danish(client
     body = response.content.decode()
     assert "Denne adgangskode er for kort" not in body
     with translation.override("ar"):
-        expected = translation.ngettext(
-            "This password is too short. It must contain at least %d character.",
-            "This password is too short. It must contain at least %d characters.",
-            8,
-        ) % 8
+        expected = (
+            translation.ngettext(
+                "This password is too short. It must contain at least %d character.",
+                "This password is too short. It must contain at least %d characters.",
+                8,
+            )
+            % 8
+        )
     assert expected in body
 
 

@@ -11,7 +11,10 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import pre_save
 
         from core.csv import guard_wagtail_exports
+        from core.locales import install_localized_urls, install_source_fallback
         from core.uploads import strip_metadata_before_save
 
         guard_wagtail_exports()
+        install_localized_urls()
+        install_source_fallback()
         pre_save.connect(strip_metadata_before_save, dispatch_uid="core.uploads.strip_metadata")

@@ -7,6 +7,7 @@ never undoes what the person did."""
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from core.links import absolute_url, site_url
+from core.locales import reading
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,15 @@ def recipient_language(recipient, language: str | None = None) -> str:
     return settings.LANGUAGE_CODE
 
 
+@contextmanager
+def in_language_of(recipient, language: str | None = None):
+    """Inside: the recipient's language is active, and page links made here lead to pages in
+    it (core/locales.py), as if the recipient were reading the site."""
+    code = recipient_language(recipient, language)
+    with translation.override(code), reading(code):
+        yield code
+
+
 def _address(recipient) -> str:
     return recipient if isinstance(recipient, str) else (getattr(recipient, "email", "") or "")
 
@@ -53,7 +64,7 @@ def render_message(
     address = _address(recipient)
     if not address:
         return None
-    with translation.override(recipient_language(recipient, language)):
+    with in_language_of(recipient, language):
         context = {
             "recipient": recipient,
             "site_name": settings.WAGTAIL_SITE_NAME,

@@ -9,8 +9,25 @@ field: label (with "optional" where it is), help, errors and the input, tied tog
 (required in some cases, which its help or the form says)."""
 
 from django.core.exceptions import ValidationError
-from django.forms import ModelChoiceField
+from django.forms import ModelChoiceField, Select
 from django.forms.renderers import TemplatesSetting
+
+
+class LanguageSelect(Select):
+    """A select whose options may be in other languages than the page (a Danish focus area on
+    an Arabic page): `option_langs` maps an option's value to its language code, written on
+    the option as `lang` and `dir` (WCAG 3.1.2)."""
+
+    option_langs: dict = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        code = self.option_langs.get(str(value))
+        if code:
+            from core.locales import direction
+
+            option["attrs"] = {**option["attrs"], "lang": code, "dir": direction(code)}
+        return option
 
 
 class FormRenderer(TemplatesSetting):

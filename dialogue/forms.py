@@ -4,8 +4,11 @@ services. Rendered with the project's field template (settings.FORM_RENDERER).""
 import uuid
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import LanguageSelect
+from core.locales import language_of
 from dialogue.models import MAX_COMMENT_LENGTH, DebateState
 
 
@@ -53,7 +56,11 @@ class DebateFilterForm(forms.Form):
     other value is refused (400 with the form refilled), never a 500."""
 
     focus_area = forms.TypedChoiceField(
-        label=_("Focus area"), required=False, coerce=int, empty_value=None
+        label=_("Focus area"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=LanguageSelect,
     )
     state = forms.ChoiceField(
         label=_("State"), required=False, choices=[("", _("All")), *DebateState.choices]
@@ -66,3 +73,8 @@ class DebateFilterForm(forms.Form):
             ("", _("All focus areas")),
             *[(area.pk, area.title) for area in focus_areas],
         ]
+        self.fields["focus_area"].widget.option_langs = {
+            str(area.pk): language_of(area)
+            for area in focus_areas
+            if language_of(area) != get_language()
+        }

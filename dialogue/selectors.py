@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, F, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
+from wagtail.models import Page
 
 from accounts.rules import can_take_part
+from core.locales import children_in_every_language, one_per_translation
 from dialogue.models import (
     MAX_COMMENT_LENGTH,
     MAX_REPORT_TEXT,
@@ -177,11 +179,15 @@ def comments_after(*, debate: DebatePage, after_id: int, limit: int = 200) -> li
 def debate_index(*, parent, focus_area: int | None = None, state: str | None = None):
     """The live debates under `parent`, most recently active first, narrowed by plain filters
     (already checked by the page's filter form)."""
-    debates = (
-        DebatePage.objects.child_of(parent).live().public().select_related("focus_area", "locale")
-    )
+    # Debates written under the index's translations are listed too, each once, in the
+    # reader's language where it has one (core/locales.py).
+    debates = one_per_translation(
+        children_in_every_language(parent, DebatePage).live().public()
+    ).select_related("focus_area", "locale")
     if focus_area:
-        debates = debates.filter(focus_area_id=focus_area)
+        # The chosen focus area in any of its languages.
+        key = Page.objects.filter(pk=focus_area).values("translation_key")
+        debates = debates.filter(focus_area__translation_key__in=key)
     if state:
         debates = debates.filter(state=state)
     return debates.order_by("-last_activity_at", "-first_published_at")

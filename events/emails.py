@@ -9,7 +9,7 @@ back: the person gets the mail about where they ended up."""
 
 from functools import partial
 
-from core.email import Attachment, send_to
+from core.email import Attachment, in_language_of, send_to
 from core.links import page_url
 from events.calendars import event_calendar
 from events.models import Registration, RegistrationStatus
@@ -34,7 +34,9 @@ def _still_in(registration_id: int, status: str) -> bool:
 def send_registration_email(*, registration: Registration, kind: str):
     """Renders the `kind` mail about `registration` now and sends it after commit."""
     user, event = registration.user, registration.event
-    url = page_url(event)
+    language = user.preferred_language or event.locale.language_code
+    with in_language_of(user, language):
+        url = page_url(event)
     attachments = ()
     if kind in WITH_CALENDAR:
         attachments = (
@@ -45,6 +47,6 @@ def send_registration_email(*, registration: Registration, kind: str):
         f"events/email/{kind}",
         {"user": user, "event": event, "url": url, "registration": registration},
         attachments=attachments,
-        language=user.preferred_language or event.locale.language_code,
+        language=language,
         send_if=partial(_still_in, registration.pk, ANNOUNCES[kind]),
     )

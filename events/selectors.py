@@ -11,16 +11,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.locales import children_in_every_language, one_per_translation
 from core.rules import refusal
 from events.models import EventIndexPage, EventKind, EventPage, Registration, RegistrationStatus
 
 PAST_PAGE_SIZE = 12
 
 
-def events_for_locale(locale=None):
+def events_for_locale(locale=None, *, language: str | None = None):
+    """Every published event once, in the reader's language (`language`, or `locale`'s) where
+    it has a translation, else in the language it was written in: an event never depends on a
+    page in the reader's language existing. Neither given: every version of every event."""
     qs = EventPage.objects.live().public()
-    if locale is not None:
-        qs = qs.filter(locale=locale)
+    language = language or (locale.language_code if locale is not None else None)
+    if language:
+        qs = one_per_translation(qs, language)
     return qs
 
 
@@ -43,7 +48,9 @@ def event_listing(
     """The index's published events: all upcoming ones, and the past ones a page at a time
     (`page` as typed: a page number that is not one gives the first or the last page)."""
     events = filter_events(
-        EventPage.objects.child_of(index).live().public().specific(),
+        one_per_translation(children_in_every_language(index, EventPage).live().public())
+        .select_related("locale")
+        .specific(),
         kind=kind,
         district=district,
         month=month,
@@ -137,10 +144,12 @@ def _next_planned(months, today: date) -> date:
     return date(today.year + 1, min(months), 1)
 
 
-def annual_cycle(*, locale: Locale | None = None, now: datetime | None = None) -> list[Milestone]:
+def annual_cycle(
+    *, locale: Locale | None = None, language: str | None = None, now: datetime | None = None
+) -> list[Milestone]:
     now = now or timezone.now()
     today = timezone.localtime(now).date()
-    upcoming = events_for_locale(locale).upcoming(now)
+    upcoming = events_for_locale(locale, language=language).upcoming(now)
     milestones = []
     definitions = [
         ("barometer", _("Integration barometer"), _("Every half year"), None),

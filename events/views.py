@@ -7,20 +7,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Locale
 
 from core.clientip import client_ip
 from core.csv import safe_row
 from core.errors import ServiceError, add_to_form
 from core.http import localized_url, post_only
 from core.links import page_url
-from core.locales import active_locale
+from core.locales import active_locale, localized_page
 from core.rules import refusal
 from events import selectors, services
 from events.calendars import event_calendar, feed_calendar
@@ -120,7 +122,7 @@ def feed(request):
     if district and district not in Districts.values:
         return HttpResponseBadRequest(_("Unknown district."), content_type="text/plain")
     events = selectors.filter_events(
-        selectors.events_for_locale(active_locale(fallback=False)).specific(),
+        selectors.events_for_locale(language=get_language()).specific(),
         kind=kind,
         district=district,
     ).upcoming()
@@ -142,9 +144,9 @@ def feed(request):
 
 @require_GET
 def annual_cycle(request):
-    locale = active_locale(fallback=False)
-    milestones = selectors.annual_cycle(locale=locale)
-    index = EventIndexPage.objects.live().filter(locale=locale).first() if locale else None
+    milestones = selectors.annual_cycle(language=get_language())
+    index = EventIndexPage.objects.live().filter(locale=Locale.get_default()).first()
+    index = localized_page(index) if index else None
     return render(
         request,
         "events/annual_cycle.html",
@@ -219,8 +221,14 @@ def submit(request):
         return render(
             request, "events/submit_refused.html", {"refusal": refused}, status=refused.page_status
         )
-    locale = active_locale(fallback=False)
-    index = get_object_or_404(EventIndexPage.objects.filter(locale=locale))
+    # The reader's index, else the Danish one (a UI language without pages is no dead end).
+    locale = active_locale()
+    index = (
+        EventIndexPage.objects.filter(locale=locale).first()
+        or EventIndexPage.objects.filter(locale=Locale.get_default()).first()
+    )
+    if index is None:
+        raise Http404
     form = EventSubmissionForm(
         request.POST or None, organisations=approved_organisations(request.user)
     )

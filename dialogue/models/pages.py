@@ -62,9 +62,11 @@ class DebateIndexPage(StemmedSearch, FilterableIndexMixin, Page):
 
 
 def debate_focus_areas(index: "DebateIndexPage"):
-    """The focus areas that have debates under this index, for the filter."""
+    """The focus areas that have debates under this index or its translations, for the filter."""
+    from core.locales import children_in_every_language
+
     ids = (
-        DebatePage.objects.child_of(index)
+        children_in_every_language(index, DebatePage)
         .live()
         .exclude(focus_area=None)
         .values_list("focus_area_id", flat=True)

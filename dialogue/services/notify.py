@@ -4,7 +4,7 @@ author's language, with the reason and how to ask for a second look."""
 from django.conf import settings
 
 from accounts.models import Notification, User
-from core.email import send_to
+from core.email import in_language_of, send_to
 from core.links import page_url
 from dialogue.services.words import moderation_settings
 
@@ -23,7 +23,8 @@ def notify_author(*, user: User | None, kind: str, context: dict) -> Notificatio
     if user is None or not user.is_active:
         return None
     review_email = moderation_settings().review_email
-    link = _comment_link(context.get("comment"))
+    with in_language_of(user):
+        link = _comment_link(context.get("comment"))
     message = send_to(
         user,
         f"dialogue/email/{kind}",

@@ -1,11 +1,12 @@
 """The policy site's page types other than focus areas and goals."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from core.search import StemmedSearch
@@ -45,6 +46,18 @@ class HomePage(StemmedSearch, Page):
         context = super().get_context(request, *args, **kwargs)
         context["overview"] = selectors.home_overview(self)
         return context
+
+    def route(self, request, path_components):
+        """A page not (yet) translated into this home's language is served from the Danish
+        tree under this language's prefix, so a reader is never sent out of their language
+        (core/locales.py)."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            default = self.get_translation_or_none(Locale.get_default())
+            if default is None or default.pk == self.pk:
+                raise
+            return default.specific.route(request, path_components)
 
 
 class MenuTitleMixin(models.Model):

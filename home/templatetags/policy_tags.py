@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from core.hooks import HOME_SECTIONS, run_hooks
 from home import charts
+from home.templatetags.site_shell import lang_attrs
 
 register = template.Library()
 
@@ -17,9 +18,16 @@ def breadcrumbs(context):
     request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": [], "current": None}
-    ancestors = page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path")
-    crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
-    return {"crumbs": crumbs, "current": page.title}
+    ancestors = (
+        page.get_ancestors()
+        .filter(depth__gt=1)
+        .only("id", "title", "url_path", "path", "locale", "translation_key")
+    )
+    crumbs = [
+        {"title": a.title, "url": a.get_url(request), "lang_attrs": lang_attrs(a)}
+        for a in ancestors
+    ]
+    return {"crumbs": crumbs, "current": page.title, "current_lang_attrs": lang_attrs(page)}
 
 
 @register.inclusion_tag("home/includes/indicator_chart.html")

@@ -3,31 +3,29 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from core.locales import active_locale
+from core.locales import direction, is_fallback, language_of, localized_page, reading
 
 register = template.Library()
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this same page in every language. A Wagtail page links to its translation; a
-    page without one in that language links to that language's home page."""
+    """Links to this same page in every language: its translation, else (for a page not
+    translated into that language) the Danish page under that language's prefix, which keeps the
+    reader's UI language (core/locales.py). A view that is not a page keeps its own path."""
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    translations = {}
-    if isinstance(page, Page):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
     links = []
     for code, name in settings.LANGUAGES:
-        if code in translations:
-            url = translations[code].get_url(request)
-        elif isinstance(page, Page):
-            url = f"/{code}/"
+        if isinstance(page, Page):
+            with reading(code), translation.override(code):
+                url = page.get_url(request) or f"/{code}/"
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         else:
@@ -38,7 +36,7 @@ def language_switcher(context):
                 "name": name,
                 "url": url,
                 "current": code == current,
-                "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
+                "dir": direction(code),
             }
         )
     return {"links": links}
@@ -46,29 +44,86 @@ def language_switcher(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's children that editors marked 'show in menus', in the current language."""
+    """The home page's children that editors marked 'show in menus', in the reader's language:
+    the translated home's when there is one, else the Danish home's (their links then stay under
+    the reader's prefix)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    locale = active_locale(fallback=False)
-    if locale is None:
-        return []
-    root = site.root_page.get_translation_or_none(locale) or site.root_page
+    root = localized_page(site.root_page, get_language())
     return list(root.get_children().live().in_menu().specific(defer=True).order_by("path"))
 
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
+    """The front page in the reader's language (its own home, or the Danish one under the
+    reader's prefix)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return f"/{get_language()}/"
-    try:
-        root = site.root_page.localized
-    except Locale.DoesNotExist:
-        root = site.root_page
-    return root.get_url(request) or f"/{get_language()}/"
+    return site.root_page.get_url(request) or f"/{get_language()}/"
+
+
+@register.simple_tag
+def lang_attrs(page):
+    """` lang="da" dir="ltr"` on an element holding a page's own text when the page is written
+    in another language than the one the reader reads (WCAG 3.1.2); nothing otherwise."""
+    if not isinstance(page, Page):
+        return ""
+    code = language_of(page)
+    if code == get_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, direction(code))
+
+
+@register.simple_tag
+def language_label(page):
+    """In a list mixing languages, the name of an item's language beside it (in that language),
+    so the reader sees before following the link that it is not in theirs."""
+    if not isinstance(page, Page):
+        return ""
+    code = language_of(page)
+    if code == get_language():
+        return ""
+    info = get_language_info(code)
+    return format_html(
+        ' <span class="language-label" lang="{}" dir="{}">({})</span>',
+        code,
+        direction(code),
+        info["name_local"],
+    )
+
+
+@register.inclusion_tag("includes/fallback_note.html", takes_context=True)
+def fallback_note(context):
+    """On a page shown in the reader's language but written in another (not translated yet),
+    says so in the reader's language, with a link to the page at its own address."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or not is_fallback(page):
+        return {"show": False}
+    code = language_of(page)
+    with reading(code), translation.override(code):
+        original_url = page.get_url(request)
+    return {
+        "show": True,
+        "page_lang": code,
+        "page_dir": direction(code),
+        "language_name": get_language_info(code)["name_translated"],
+        "original_url": original_url,
+    }
+
+
+@register.simple_tag
+def date_format_json():
+    """The language's date formats for scripts that write dates (site/static/js/dates.js)."""
+    from django.utils.html import json_script
+
+    from core.dates import js_date_format
+
+    return json_script(js_date_format(), "date-format")
 
 
 @register.filter(name="plaintext")

@@ -1,6 +1,8 @@
 // A comment from a live event, built from the page's <template>: the server renders it from
 // the same include as every comment on the page, for a placeholder comment with id 0.
 
+import { formatDate, readDateFormat } from "../../js/dates.js";
+
 const PLACEHOLDER_ID = /\b(comment|reply)-0\b/g;
 const PLACEHOLDER_PATH = /\/0\//;
 const ID_ATTRIBUTES = ["id", "for", "aria-labelledby", "aria-describedby"];
@@ -69,7 +71,8 @@ export function makeRenderer(template, config) {
     }
     const time = node.querySelector("[data-time]");
     time.setAttribute("datetime", comment.created_at);
-    time.textContent = new Date(comment.created_at).toLocaleString(document.documentElement.lang, { dateStyle: "medium", timeStyle: "short" });
+    const spec = readDateFormat();
+    time.textContent = spec ? formatDate(comment.created_at, spec) : comment.created_at;
     const replyForm = node.querySelector("[data-reply] form");
     if (replyForm) {
       replyForm.querySelector("[data-parent]").value = comment.id;

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.clientip import client_ip
@@ -183,7 +184,14 @@ def attendees_csv(request, pk: int):
     writer = csv.writer(response)
     writer.writerow(
         safe_row(
-            [_("List"), _("Place"), _("Name"), _("E-mail"), _("Signed up"), _("Place confirmed")]
+            [
+                _("List"),
+                pgettext("place on an event's list", "Place"),
+                _("Name"),
+                _("E-mail"),
+                _("Signed up"),
+                _("Place confirmed"),
+            ]
         )
     )
     for label, rows in ((_("Attending"), lists["confirmed"]), (_("Waiting"), lists["waiting"])):

@@ -1,3 +1,4 @@
+from home.models.languages import UILanguageReview
 from home.models.pages import (
     ActionPlanPage,
     BarometerPage,
@@ -21,4 +22,5 @@ __all__ = [
     "LoadRecord",
     "Measurement",
     "PolicyPage",
+    "UILanguageReview",
 ]

@@ -2,11 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.db import DatabaseError
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from core.locales import active_locale
+from home.models import UILanguageReview
 
 register = template.Library()
 
@@ -38,10 +40,22 @@ def language_switcher(context):
                 "name": name,
                 "url": url,
                 "current": code == current,
-                "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
+                "dir": "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr",
             }
         )
     return {"links": links}
+
+
+@register.inclusion_tag("includes/ui_review_note.html")
+def ui_review_note():
+    """The note on every page in a UI language no translator has checked yet (an editor ticks
+    the language in the admin's Snippets, "UI language reviews")."""
+    language = get_language() or settings.LANGUAGE_CODE
+    try:
+        reviewed = UILanguageReview.is_reviewed(language)
+    except DatabaseError:  # the error pages render without a database; the note can wait
+        reviewed = True
+    return {"show": not reviewed}
 
 
 @register.simple_tag(takes_context=True)

@@ -15,8 +15,9 @@ register = template.Library()
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this same page in every language. A Wagtail page links to its translation; a
-    page without one in that language links to that language's home page."""
+    """Links to this same page in every language. A Wagtail page links to its translation; in a
+    UI language without pages (tr, ur, so, pl, fa) to the Danish page under that language's
+    prefix; otherwise to that language's home page."""
     request = context.get("request")
     page = context.get("page")
     current = get_language()
@@ -25,9 +26,14 @@ def language_switcher(context):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translation.locale.language_code] = translation
     links = []
+    content_languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    default = translations.get(settings.LANGUAGE_CODE)
     for code, name in settings.LANGUAGES:
         if code in translations:
             url = translations[code].get_url(request)
+        elif isinstance(page, Page) and code not in content_languages and default is not None:
+            # A UI language without pages of its own shows the Danish page at the same path.
+            url = translate_url(default.get_url(request), code)
         elif isinstance(page, Page):
             url = f"/{code}/"
         elif request is not None:

@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every UI language but English (the msgids are English) has its catalogues in locale/.
+LOCALES := da ar tr ur so pl fa
+LOCALE_ARGS := $(foreach code,$(LOCALES),-l $(code))
 TEMPLATE_DIRS := site/templates core/templates home/templates accounts/templates dialogue/templates partnerships/templates events/templates
 
 .PHONY: run install migrate content test lint format messages bench-fanout clean
@@ -48,8 +51,8 @@ format: install
 	$(BIN)/ruff check --fix .
 
 messages: install
-	$(MANAGE) makemessages -l da -l en -l ar --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*"
-	$(MANAGE) makemessages -d djangojs -l da -l en -l ar --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*"
+	$(MANAGE) makemessages $(LOCALE_ARGS) --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*"
+	$(MANAGE) makemessages -d djangojs $(LOCALE_ARGS) --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*" --ignore "tests/*" --ignore "bench/*"
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
 bench-fanout: install

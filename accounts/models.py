@@ -76,7 +76,9 @@ class BadgeKind(models.TextChoices):
 class Badge(models.Model):
     """A role shown beside a person's name in debates, granted by staff in the admin."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="badges")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="badges", verbose_name=_("user")
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=BadgeKind.choices)
     note = models.CharField(
         _("note"), max_length=120, blank=True, help_text=_("For example the organisation's name.")
@@ -94,7 +96,9 @@ class Notification(ResidentRecord):
     """A notice to one person on the site (their profile page and a count in the header),
     written in their language when it is made; usually also sent by e-mail."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("user")
+    )
     kind = models.CharField(_("kind"), max_length=32)
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("message"))

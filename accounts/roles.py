@@ -92,7 +92,8 @@ _MEDIA_MODEL_PERMISSIONS = tuple(
 
 # The city's editorial staff: they publish and translate policy pages, goals with their
 # measurements, debates and events directly, approve what partners submit, review partner
-# organisations, keep the commitment catalogue and see event registrations.
+# organisations, keep the commitment catalogue, see event registrations and mark a UI language
+# as reviewed by a translator.
 EDITOR = Role(
     group=CITY_EDITORS,
     admin=True,
@@ -107,6 +108,9 @@ EDITOR = Role(
         "partnerships.delete_commitmenttype",
         "partnerships.view_commitmenttype",
         "events.view_registration",
+        # They tick "reviewed by a translator" for a UI language (home.UILanguageReview).
+        "home.view_uilanguagereview",
+        "home.change_uilanguagereview",
     ),
     pages=(PagePermissions(("add", "change", "publish", "lock", "unlock")),),
     collections=_MEDIA,

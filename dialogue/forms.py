@@ -4,12 +4,23 @@ services. Rendered with the project's field template (settings.FORM_RENDERER).""
 import uuid
 
 from django import forms
-from django.utils.translation import get_language
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import LanguageSelect
 from core.locales import language_of
 from dialogue.models import MAX_COMMENT_LENGTH, DebateState
+
+
+def _body_help() -> str:
+    return gettext("At most %(limit)d characters. Links work; other markup is shown as typed.") % {
+        "limit": MAX_COMMENT_LENGTH
+    }
+
+
+# Translated when the form is shown, in the reader's language, not once at import.
+body_help = lazy(_body_help, str)
 
 
 class CommentForm(forms.Form):
@@ -22,8 +33,7 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(
             attrs={"rows": 5, "maxlength": MAX_COMMENT_LENGTH, "data-body-input": True}
         ),
-        help_text=_("At most %(limit)d characters. Links work; other markup is shown as typed.")
-        % {"limit": MAX_COMMENT_LENGTH},
+        help_text=body_help(),
     )
     parent = forms.IntegerField(
         required=False, widget=forms.HiddenInput(attrs={"data-parent": True})

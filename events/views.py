@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
@@ -190,7 +190,14 @@ def attendees_csv(request, pk: int):
     writer = csv.writer(response)
     writer.writerow(
         safe_row(
-            [_("List"), _("Place"), _("Name"), _("E-mail"), _("Signed up"), _("Place confirmed")]
+            [
+                _("List"),
+                pgettext("place on an event's list", "Place"),
+                _("Name"),
+                _("E-mail"),
+                _("Signed up"),
+                _("Place confirmed"),
+            ]
         )
     )
     for label, rows in ((_("Attending"), lists["confirmed"]), (_("Waiting"), lists["waiting"])):

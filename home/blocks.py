@@ -2,6 +2,7 @@
 building blocks on every page type and templates render them the same way."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -45,7 +46,7 @@ class ResponsibilityBlock(blocks.StructBlock):
         label=_("Who"),
         choices=[
             ("municipality", _("The municipality")),
-            ("business", _("Business")),
+            ("business", pgettext_lazy("actor in the policy", "Business")),
             ("residents", _("Residents")),
             ("civil_society", _("Civil society")),
         ],

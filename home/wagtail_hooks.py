@@ -1,15 +1,17 @@
-"""Admin screens and editor helpers of the policy site: the glossary snippet, and a live LIX
-score under the text fields of the page editor."""
+"""Admin screens and editor helpers of the policy site: the glossary snippet, which UI languages
+a translator checked, and a live LIX score under the text fields of the page editor."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html, json_script
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.readability import EASY_MAX, MEDIUM_MAX, VERDICTS
-from home.models import GlossaryTerm
+from home.models import GlossaryTerm, UILanguageReview
 
 # The page fields that get a LIX score in the editor: summaries and body text.
 LIX_FIELDS = [
@@ -53,3 +55,17 @@ def lix_editor_js():
     return json_script(config, "lix-config") + format_html(
         '<script type="module" src="{}"></script>', static("core/lix_editor.js")
     )
+
+
+class UILanguageReviewViewSet(SnippetViewSet):
+    model = UILanguageReview
+    icon = "globe"
+    menu_label = gettext_lazy("UI languages")
+    add_to_admin_menu = False
+    search_backend_name = None
+    list_display = ["language", "reviewed", "updated_at"]
+    list_filter = ["reviewed"]
+    panels = [FieldPanel("language"), FieldPanel("reviewed")]
+
+
+register_snippet(UILanguageReviewViewSet)

@@ -224,9 +224,20 @@ MFA_FORMS = {"activate_totp": "accounts.forms.ActivateTOTPForm"}
 # Recovery codes are shown once, right after the authenticator is set up; new ones can be made.
 MFA_RECOVERY_CODES_SHOW_ONCE = True
 
-# Languages: Danish first; Arabic is right-to-left.
+# Languages: Danish first. Each is named in its own language (the switcher shows the names as
+# they are). Arabic, Urdu and Persian are right-to-left: Django's LANGUAGES_BIDI lists them, and
+# `get_language_bidi()` sets `<html dir>` (config.context_processors).
 LANGUAGE_CODE = "da"
-LANGUAGES = [("da", "Dansk"), ("en", "English"), ("ar", "العربية")]
+LANGUAGES = [
+    ("da", "Dansk"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("ur", "اردو"),
+    ("so", "Soomaali"),
+    ("pl", "Polski"),
+    ("fa", "فارسی"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 # One date format per language; ours first, where Django's are wrong or missing (config/formats).
@@ -242,7 +253,14 @@ if env("DEEPL_AUTH_KEY", ""):
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": env("DEEPL_AUTH_KEY")},
     }
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Pages are written in Danish, English and Arabic only. The other UI languages have no locale
+# of their own: their pages are the Danish ones (Locale.get_active() falls back to the default),
+# framed by the UI in the reader's language. A language becomes a content language here once
+# editors translate pages into it.
+CONTENT_LANGUAGE_CODES = ("da", "en", "ar")
+WAGTAIL_CONTENT_LANGUAGES = [
+    (code, name) for code, name in LANGUAGES if code in CONTENT_LANGUAGE_CODES
+]
 WAGTAIL_SITE_NAME = "Bland dig i byen"
 # The one address absolute links are built on (e-mails, the API, calendar feeds; core.links).
 SITE_URL = env("SITE_URL", env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")

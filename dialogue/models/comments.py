@@ -65,12 +65,23 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(ResidentRecord):
-    debate = models.ForeignKey(DebatePage, on_delete=models.CASCADE, related_name="comments")
+    debate = models.ForeignKey(
+        DebatePage, on_delete=models.CASCADE, related_name="comments", verbose_name=_("debate")
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="comments"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+        verbose_name=_("author"),
     )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        verbose_name=_("reply to"),
     )
     root = models.ForeignKey(
         "self",
@@ -78,32 +89,48 @@ class Comment(ResidentRecord):
         blank=True,
         on_delete=models.CASCADE,
         related_name="thread",
-        help_text="The top-level comment of the thread (itself for a top-level comment's replies).",
+        help_text=_(
+            "The top-level comment of the thread (itself for a top-level comment's replies)."
+        ),
+        verbose_name=_("thread"),
     )
-    depth = models.PositiveSmallIntegerField(default=0)
-    client_id = models.UUIDField(default=uuid.uuid4)
-    body = models.TextField(max_length=MAX_COMMENT_LENGTH)
-    body_html = models.TextField(editable=False)
+    depth = models.PositiveSmallIntegerField(default=0, verbose_name=_("depth"))
+    client_id = models.UUIDField(default=uuid.uuid4, verbose_name=_("client ID"))
+    body = models.TextField(max_length=MAX_COMMENT_LENGTH, verbose_name=_("body"))
+    body_html = models.TextField(editable=False, verbose_name=_("body as HTML"))
     status = models.CharField(
-        max_length=16, choices=CommentStatus.choices, default=CommentStatus.PUBLISHED, db_index=True
+        max_length=16,
+        choices=CommentStatus.choices,
+        default=CommentStatus.PUBLISHED,
+        db_index=True,
+        verbose_name=_("status"),
     )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    held_because = models.CharField(max_length=16, choices=HeldBecause.choices, blank=True)
-    hidden_reason = models.CharField(max_length=16, choices=HideReason.choices, blank=True)
+    created_at = models.DateTimeField(
+        default=timezone.now, db_index=True, verbose_name=_("created")
+    )
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited"))
+    held_because = models.CharField(
+        max_length=16, choices=HeldBecause.choices, blank=True, verbose_name=_("held because")
+    )
+    hidden_reason = models.CharField(
+        max_length=16, choices=HideReason.choices, blank=True, verbose_name=_("hidden reason")
+    )
     queued_at = models.DateTimeField(
         null=True,
         blank=True,
         db_index=True,
-        help_text="When it entered the moderation queue; empty when nothing waits.",
+        help_text=_("When it entered the moderation queue; empty when nothing waits."),
+        verbose_name=_("queued"),
     )
-    agree_count = models.PositiveIntegerField(default=0)
-    disagree_count = models.PositiveIntegerField(default=0)
-    reply_count = models.PositiveIntegerField(default=0)
+    agree_count = models.PositiveIntegerField(default=0, verbose_name=_("agree count"))
+    disagree_count = models.PositiveIntegerField(default=0, verbose_name=_("disagree count"))
+    reply_count = models.PositiveIntegerField(default=0, verbose_name=_("reply count"))
 
     objects = CommentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         ordering = ["created_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["author", "client_id"], name="comment_unique_client_id")
@@ -145,11 +172,17 @@ class Comment(ResidentRecord):
 class CommentRevision(ResidentRecord):
     """An earlier text of an edited comment, kept for the moderators."""
 
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="revisions")
-    body = models.TextField()
-    created_at = models.DateTimeField(default=timezone.now)
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("comment")
+    )
+    body = models.TextField(
+        verbose_name=_("body"),
+    )
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created"))
 
     class Meta:
+        verbose_name = _("comment revision")
+        verbose_name_plural = _("comment revisions")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -162,14 +195,21 @@ class ReactionValue(models.TextChoices):
 
 
 class Reaction(ResidentRecord):
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reactions")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="reactions", verbose_name=_("comment")
     )
-    value = models.CharField(max_length=8, choices=ReactionValue.choices)
-    created_at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reactions",
+        verbose_name=_("user"),
+    )
+    value = models.CharField(max_length=8, choices=ReactionValue.choices, verbose_name=_("value"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created"))
 
     class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
         constraints = [
             models.UniqueConstraint(fields=["comment", "user"], name="one_reaction_per_user")
         ]

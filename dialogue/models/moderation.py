@@ -33,7 +33,9 @@ class ReportOutcome(models.TextChoices):
 class Report(ResidentRecord):
     """A reader tells the moderators about a comment. One per reader and comment."""
 
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="reports", verbose_name=_("comment")
+    )
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -50,7 +52,9 @@ class Report(ResidentRecord):
     )
     # A keyed hash of the reporter's client address (core.clientip.address_token): reports from
     # one address count once toward hiding the comment. Never the address itself.
-    reporter_address = models.CharField(max_length=32, blank=True, editable=False)
+    reporter_address = models.CharField(
+        max_length=32, blank=True, editable=False, verbose_name=_("reporter's address")
+    )
 
     class Meta:
         verbose_name = _("report")
@@ -101,10 +105,20 @@ class ModerationLogEntry(ResidentRecord):
     reason = models.CharField(_("reason"), max_length=32, blank=True)
     note = models.TextField(_("note"), blank=True)
     comment = models.ForeignKey(
-        Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="log_entries"
+        Comment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="log_entries",
+        verbose_name=_("comment"),
     )
     debate = models.ForeignKey(
-        DebatePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        DebatePage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("debate"),
     )
     target_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -117,7 +131,7 @@ class ModerationLogEntry(ResidentRecord):
     target = models.CharField(
         _("on what"), max_length=255, help_text=_("Kept as written at the time.")
     )
-    details = models.JSONField(default=dict, blank=True)
+    details = models.JSONField(default=dict, blank=True, verbose_name=_("details"))
 
     objects = ModerationLogQuerySet.as_manager()
 

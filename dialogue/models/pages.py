@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
@@ -19,7 +20,7 @@ from core.search import StemmedSearch
 
 
 class DebateState(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("debate state", "Open")
     PREMODERATED = "premoderated", _("Open, comments are checked first")
     CLOSED = "closed", _("Closed")
 
@@ -109,8 +110,12 @@ class DebatePage(StemmedSearch, Page):
     is_example = models.BooleanField(
         _("example content"), default=False, help_text=_("Marked on the page as an example.")
     )
-    comment_count = models.PositiveIntegerField(default=0, editable=False)
-    last_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
+    comment_count = models.PositiveIntegerField(
+        default=0, editable=False, verbose_name=_("comment count")
+    )
+    last_activity_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("last activity")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("question"),
@@ -177,9 +182,15 @@ class DebatePage(StemmedSearch, Page):
 
 
 class DebateGoal(Orderable):
-    debate = ParentalKey(DebatePage, on_delete=models.CASCADE, related_name="goal_links")
+    debate = ParentalKey(
+        DebatePage, on_delete=models.CASCADE, related_name="goal_links", verbose_name=_("debate")
+    )
     goal = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("goal"), on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [PageChooserPanel("goal", page_type="home.GoalPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("debate goal")
+        verbose_name_plural = _("debate goals")

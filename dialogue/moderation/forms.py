@@ -3,7 +3,9 @@ live in the services."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from dialogue.models import (
     MAX_REPORT_TEXT,
@@ -67,12 +69,20 @@ class WarnForm(forms.Form):
     note = _note(_("Message to the author"), required=True)
 
 
+def _days(days: int) -> str:
+    return ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
+
+
+# Translated when the form is shown, in the moderator's language, not once at import.
+days_label = lazy(_days, str)
+
+
 class BlockForm(forms.Form):
     FOR_GOOD = "for_good"
     period = forms.ChoiceField(
         label=_("For how long"),
         choices=[
-            *[(str(days), _("%(days)d days") % {"days": days}) for days in BLOCK_DAYS],
+            *[(str(days), days_label(days)) for days in BLOCK_DAYS],
             (FOR_GOOD, _("For good")),
         ],
     )

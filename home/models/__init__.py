@@ -1,3 +1,4 @@
+from home.models.languages import UILanguageReview
 from home.models.pages import (
     ActionPlanPage,
     BarometerPage,
@@ -23,4 +24,5 @@ __all__ = [
     "LoadRecord",
     "Measurement",
     "PolicyPage",
+    "UILanguageReview",
 ]

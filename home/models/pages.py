@@ -266,11 +266,13 @@ class LoadRecord(models.Model):
     """What `load_policy` last wrote to a page, so a rerun can tell its own text from an
     editor's change and leave the editor's alone."""
 
-    key = models.CharField(max_length=120, unique=True, null=True)  # noqa: DJ001 (unique)
-    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+")
-    source_hash = models.CharField(max_length=64)
-    written_hash = models.CharField(max_length=64)
-    updated_at = models.DateTimeField(auto_now=True)
+    key = models.CharField(max_length=120, unique=True, null=True, verbose_name=_("key"))  # noqa: DJ001 (unique)
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    source_hash = models.CharField(max_length=64, verbose_name=_("source hash"))
+    written_hash = models.CharField(max_length=64, verbose_name=_("written hash"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
 
     class Meta:
         verbose_name = _("policy load record")

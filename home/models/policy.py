@@ -153,7 +153,9 @@ class Indicator(Orderable, ClusterableModel):
     """What the barometer measures for a goal, with the start point and the target. A target
     left empty means the policy has not set one yet: it is never guessed."""
 
-    page = ParentalKey(GoalPage, related_name="indicators", on_delete=models.CASCADE)
+    page = ParentalKey(
+        GoalPage, related_name="indicators", on_delete=models.CASCADE, verbose_name=_("page")
+    )
     name = models.CharField(_("name"), max_length=255)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     higher_is_better = models.BooleanField(_("higher is better"), default=True)
@@ -222,7 +224,12 @@ class Indicator(Orderable, ClusterableModel):
 class Measurement(Orderable):
     """One published value of an indicator for a period, usually a half-year."""
 
-    indicator = ParentalKey(Indicator, related_name="measurements", on_delete=models.CASCADE)
+    indicator = ParentalKey(
+        Indicator,
+        related_name="measurements",
+        on_delete=models.CASCADE,
+        verbose_name=_("indicator"),
+    )
     period_label = models.CharField(
         _("period"), max_length=60, help_text=_("As published, e.g. “2012, 1. halvår”.")
     )

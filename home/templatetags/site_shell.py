@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.db import DatabaseError
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -9,6 +10,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from core.locales import direction, is_fallback, language_of, localized_page, reading
+from home.models import UILanguageReview
 
 register = template.Library()
 
@@ -40,6 +42,18 @@ def language_switcher(context):
             }
         )
     return {"links": links}
+
+
+@register.inclusion_tag("includes/ui_review_note.html")
+def ui_review_note():
+    """The note on every page in a UI language no translator has checked yet (an editor ticks
+    the language in the admin's Snippets, "UI language reviews")."""
+    language = get_language() or settings.LANGUAGE_CODE
+    try:
+        reviewed = UILanguageReview.is_reviewed(language)
+    except DatabaseError:  # the error pages render without a database; the note can wait
+        reviewed = True
+    return {"show": not reviewed}
 
 
 @register.simple_tag(takes_context=True)

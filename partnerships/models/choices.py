@@ -2,12 +2,13 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.districts import District  # noqa: F401 (re-exported for the app)
 
 
 class Kind(models.TextChoices):
-    BUSINESS = "business", _("Business")
+    BUSINESS = "business", pgettext_lazy("kind of organisation", "Business")
     ASSOCIATION = "association", _("Association")
     HOUSING = "housing", _("Housing company")
     EDUCATION = "education", _("Educational institution")

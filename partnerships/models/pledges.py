@@ -83,21 +83,36 @@ class Pledge(models.Model):
     """The organisation's signature under the policy's principles and its actor's
     responsibilities. Withdrawn pledges stay for staff; a new one may be signed later."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="pledges")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="pledges",
+        verbose_name=_("organisation"),
+    )
     signatory_name = models.CharField(_("name of the signatory"), max_length=120)
     signatory_role = models.CharField(_("role of the signatory"), max_length=120)
     signed_on = models.DateField(_("signed on"), default=date.today)
     signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("signed by"),
     )
     actor = models.CharField(_("pledged as"), max_length=32)
     language = models.CharField(_("language signed in"), max_length=8, default="da")
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
     withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created"))
 
     objects = PledgeQuerySet.as_manager()
 
@@ -151,7 +166,9 @@ class Pledge(models.Model):
 class Commitment(models.Model):
     """What the organisation promises: a number of a catalogue unit, or a short description."""
 
-    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="commitments")
+    pledge = models.ForeignKey(
+        Pledge, on_delete=models.CASCADE, related_name="commitments", verbose_name=_("pledge")
+    )
     commitment_type = models.ForeignKey(
         CommitmentType,
         verbose_name=_("commitment"),
@@ -196,12 +213,19 @@ class Commitment(models.Model):
 class YearlyReport(models.Model):
     """Once a year, on the pledge's anniversary, how each commitment is going."""
 
-    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="reports")
+    pledge = models.ForeignKey(
+        Pledge, on_delete=models.CASCADE, related_name="reports", verbose_name=_("pledge")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     summary = models.TextField(_("summary"), blank=True, max_length=3000)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("submitted by"),
     )
 
     class Meta:
@@ -217,8 +241,12 @@ class YearlyReport(models.Model):
 
 
 class CommitmentProgress(models.Model):
-    report = models.ForeignKey(YearlyReport, on_delete=models.CASCADE, related_name="progress")
-    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="progress")
+    report = models.ForeignKey(
+        YearlyReport, on_delete=models.CASCADE, related_name="progress", verbose_name=_("report")
+    )
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="progress", verbose_name=_("commitment")
+    )
     status = models.CharField(_("status"), max_length=16, choices=ProgressStatus.choices)
     quantity_achieved = models.PositiveIntegerField(_("number so far"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
@@ -239,10 +267,14 @@ class CommitmentProgress(models.Model):
 class ReminderSent(ResidentRecord):
     """What the reminder command has sent, so running it twice sends nothing twice."""
 
-    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="reminders")
-    year = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=16, choices=ReminderKind.choices)
-    sent_at = models.DateTimeField(default=timezone.now)
+    pledge = models.ForeignKey(
+        Pledge, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("pledge")
+    )
+    year = models.PositiveSmallIntegerField(
+        verbose_name=_("year"),
+    )
+    kind = models.CharField(max_length=16, choices=ReminderKind.choices, verbose_name=_("kind"))
+    sent_at = models.DateTimeField(default=timezone.now, verbose_name=_("sent"))
 
     class Meta:
         verbose_name = _("reminder sent")

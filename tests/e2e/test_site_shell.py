@@ -5,7 +5,19 @@ from tests.e2e.conftest import axe_violations, describe
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize(("language", "direction"), [("da", "ltr"), ("ar", "rtl"), ("en", "ltr")])
+@pytest.mark.parametrize(
+    ("language", "direction"),
+    [
+        ("da", "ltr"),
+        ("ar", "rtl"),
+        ("en", "ltr"),
+        ("tr", "ltr"),
+        ("ur", "rtl"),
+        ("so", "ltr"),
+        ("pl", "ltr"),
+        ("fa", "rtl"),
+    ],
+)
 def test_home_page_has_language_direction_and_no_axe_violations(
     page, e2e_server, language, direction
 ):
@@ -38,7 +50,7 @@ def test_language_switcher_takes_the_reader_to_arabic_right_to_left(page, e2e_se
 def test_pages_fit_the_screen_without_sideways_scrolling(browser, e2e_server, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
-    for path in ("/da/", "/ar/", "/da/konto/signup/", "/da/tilgaengelighed/"):
+    for path in ("/da/", "/ar/", "/ur/", "/pl/", "/da/konto/signup/", "/da/tilgaengelighed/"):
         page.goto(e2e_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px too wide at {width}px"

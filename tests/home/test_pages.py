@@ -138,7 +138,7 @@ def test_goal_page_queries_do_not_grow_with_indicators_and_measurements(client):
     small_count = render_count(client, small.url)
     large_count = render_count(client, large.url)
     assert small_count == large_count
-    assert small_count <= 20
+    assert small_count <= 21  # one is the UI-language review note's (home.UILanguageReview)
     print(f"goal page queries: {small_count}")
 
 

@@ -2,8 +2,11 @@
 
 from django import template
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Page
+
+from core.locales import reading
 
 register = template.Library()
 
@@ -23,8 +26,14 @@ def unofficial_translation_note(context):
         .filter(translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)
         .first()
     )
+    url = None
+    if original is not None:
+        # The original's own address: links made for this reader would lead to this translation.
+        with reading(settings.LANGUAGE_CODE), translation.override(settings.LANGUAGE_CODE):
+            url = original.get_url(context.get("request"))
     return {
         "original": original,
+        "original_url": url,
         "language": page.locale.language_code,
         "request": context.get("request"),
     }

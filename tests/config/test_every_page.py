@@ -6,7 +6,6 @@ import pytest
 from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from wagtail.models import Locale
 
 from events.models import EventPage
 from events.services import registration_create
@@ -45,13 +44,6 @@ def world(django_db_setup, django_db_blocker):
             for role in ("resident", "partner"):
                 registration_create(event=full, user=world.users[role])
             world.ids["full_event"] = full.pk
-            # Arabic versions of the debate and the event, so their forms have a page to lead
-            # back to in Arabic.
-            arabic = Locale.objects.get(language_code="ar")
-            for page in (world.debate, world.event):
-                if not page.get_translations().filter(locale=arabic).exists():
-                    copy = page.copy_for_translation(arabic, copy_parents=True)
-                    copy.save_revision().publish()
             world.full_event = full
             yield world
         finally:

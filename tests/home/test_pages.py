@@ -138,7 +138,9 @@ def test_goal_page_queries_do_not_grow_with_indicators_and_measurements(client):
     small_count = render_count(client, small.url)
     large_count = render_count(client, large.url)
     assert small_count == large_count
-    assert small_count <= 21  # one is the UI-language review note's (home.UILanguageReview)
+    # The budget grew with the merged language work: the UI-language review note, the reader's
+    # locale for links, and the menu's translations (24 measured; issue 14 is to cut it back).
+    assert small_count <= 24
     print(f"goal page queries: {small_count}")
 
 
@@ -151,7 +153,7 @@ def test_barometer_page_queries_do_not_grow_with_goals_indicators_and_measuremen
         goal_page(indicators=10, measurements=8)
     large_count = render_count(client, barometer.url)
     assert small_count == large_count
-    assert small_count <= 20
+    assert small_count <= 22  # see the goal page's budget above (22 measured)
     print(f"barometer page queries: {small_count}")
 
 

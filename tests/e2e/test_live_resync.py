@@ -19,7 +19,9 @@ from core.live.hub import get_hub
 from dialogue.models import DebatePage
 from dialogue.services import comment_create
 get_hub().backend.publish = lambda topic, text: None  # the event is lost, as with Redis away
-debate = DebatePage.objects.live().get(url_path__endswith="/hvordan-moedes-vi-paa-tvaers/", locale__language_code="da")
+debate = DebatePage.objects.live().get(
+    url_path__endswith="/hvordan-moedes-vi-paa-tvaers/", locale__language_code="da"
+)
 user = User.objects.get(email="resync-writer@example.org")
 comment_create(user=user, debate=debate, body="Skrevet mens live-kanalen var væk")
 """

@@ -3,7 +3,6 @@ point at something and a name on every form control (issue 13: axe missed twelve
 without a name). Server HTML only, no browser: the crawl of tests/robustness finds the pages."""
 
 import pytest
-from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
@@ -13,7 +12,7 @@ from tests.config.html_checks import check
 from tests.factories import UserFactory
 from tests.robustness import crawl
 from tests.robustness.conftest import client_for
-from tests.robustness.world import build_world
+from tests.robustness.world import rolled_back_world
 
 pytestmark = pytest.mark.django_db
 
@@ -23,32 +22,25 @@ ROLES = ("anonymous", "resident", "partner", "moderator", "editor")
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """The robustness world, plus a full event with a waiting list and more comments."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            world = build_world()
-            from dialogue.services import comment_create
+    with rolled_back_world(django_db_blocker) as world:
+        from dialogue.services import comment_create
 
-            resident = world.users["resident"]
-            for n in range(3):
-                top, _ = comment_create(
-                    user=world.users["partner"], debate=world.debate, body=f"Top {n}"
-                )
-                comment_create(user=resident, debate=world.debate, body="Svar", parent_id=top.pk)
-            full = EventPage.objects.live().exclude(pk=world.event.pk).filter(capacity__gt=0)
-            full = full.order_by("start").last()
-            full.capacity = 1
-            full.save_revision().publish()
-            registration_create(event=full, user=UserFactory())
-            for role in ("resident", "partner"):
-                registration_create(event=full, user=world.users[role])
-            world.ids["full_event"] = full.pk
-            world.full_event = full
-            yield world
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+        resident = world.users["resident"]
+        for n in range(3):
+            top, _ = comment_create(
+                user=world.users["partner"], debate=world.debate, body=f"Top {n}"
+            )
+            comment_create(user=resident, debate=world.debate, body="Svar", parent_id=top.pk)
+        full = EventPage.objects.live().exclude(pk=world.event.pk).filter(capacity__gt=0)
+        full = full.order_by("start").last()
+        full.capacity = 1
+        full.save_revision().publish()
+        registration_create(event=full, user=UserFactory())
+        for role in ("resident", "partner"):
+            registration_create(event=full, user=world.users[role])
+        world.ids["full_event"] = full.pk
+        world.full_event = full
+        yield world
 
 
 def _project_screen(route) -> bool:

@@ -14,11 +14,10 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from django.conf import settings
-from django.db import transaction
 from django.test import Client
 from wagtail.models import Page
 
-from tests.robustness.world import build_world
+from tests.robustness.world import rolled_back_world
 
 pytestmark = pytest.mark.django_db
 
@@ -137,14 +136,8 @@ def crawl(client: Client, language: str) -> tuple[list[str], list[str], int]:
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back_world(django_db_blocker) as world:
+        yield world
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -7,12 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pytest
-from django.db import transaction
 from django.test import Client
 
 from tests.mfa import StaffMFAClient
 from tests.robustness import crawl
-from tests.robustness.world import build_world
+from tests.robustness.world import rolled_back_world
 
 CASES = Counter()  # target -> cases run, printed at the end of the session
 
@@ -61,14 +60,8 @@ def error_log():
 
 @pytest.fixture(scope="package")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back_world(django_db_blocker) as world:
+        yield world
 
 
 def client_for(world, role: str) -> Client:

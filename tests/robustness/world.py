@@ -5,9 +5,11 @@ every role and the objects the URLs take ids of."""
 import io
 import logging
 import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Page
 
 from accounts.models import Badge, BadgeKind
@@ -88,3 +90,17 @@ def build_world() -> World:
 
 def page_models_in_tree() -> set[type]:
     return {page.specific_class for page in Page.objects.filter(depth__gt=1)}
+
+
+@contextmanager
+def rolled_back_world(django_db_blocker):
+    """The world for a fixture shared by a module or package: built inside a transaction that is
+    rolled back at the end (each test runs in a savepoint of its own inside it)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

@@ -20,6 +20,10 @@ RETRY_AFTER_SECONDS = 30
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
@@ -60,3 +64,24 @@ class DatabaseUnavailableMiddleware:
             return None
         log.warning("database unavailable for %s: %s", request.path, exception)
         return service_unavailable(request)
+
+
+class RefuseNulMiddleware:
+    """Answers 400 to an address whose query holds a NUL character (%00).
+
+    No link or form of the site makes one, and PostgreSQL refuses a NUL in any string: a view
+    or Wagtail screen that looks a parameter up (the admin's `?locale=`) would answer 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or "\x00" in value for key, value in _query_items(request)):
+            return bad_request(request)
+        return self.get_response(request)
+
+
+def _query_items(request):
+    for key, values in request.GET.lists():
+        for value in values:
+            yield key, value

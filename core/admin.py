@@ -1,8 +1,15 @@
-"""The project's own admin screens: one way to guard a view and one way to show its menu item
-only to those who may open it."""
+"""The project's own admin screens: one way to guard a view, one way to show its menu item
+only to those who may open it, and the snippet chooser every snippet of the project uses."""
 
 from django.core.exceptions import PermissionDenied
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenMultipleView
+
+
+def is_id(value) -> bool:
+    """A primary key as a link or form may carry it: ASCII digits that fit a bigint."""
+    text = str(value)
+    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 class PermissionRequiredMixin:
@@ -30,3 +37,17 @@ class PermissionMenuItem(MenuItem):
 
     def is_shown(self, request):
         return request.user.has_perm(self.permission)
+
+
+class SafeChosenMultipleView(SnippetChosenMultipleView):
+    """Wagtail's view filters by every ?id= as given and raises on one that is not a number
+    (a 500); such an id names no snippet."""
+
+    def get_objects(self, pks):
+        return super().get_objects([pk for pk in pks if is_id(pk)])
+
+
+class SafeChooserViewSet(SnippetChooserViewSet):
+    """`chooser_viewset_class` of every SnippetViewSet of the project."""
+
+    chosen_multiple_view_class = SafeChosenMultipleView

@@ -55,11 +55,14 @@ def compound_parts(word: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str:
+    """(Cached: a page is indexed at each save and its words recur, so most calls repeat one.)"""
     stemmer = _stemmer(language)
     return stemmer.stemWord(word) if stemmer else word
 
 
+@lru_cache(maxsize=1024)
 def terms(text: str, language: str) -> str:
     """The extra words a text is indexed under: its words' stems by every stemmer the site has
     (a reader searches with the stems of their own language, and a Danish partner's "Bakery"

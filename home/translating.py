@@ -167,12 +167,44 @@ def _publish(page) -> None:
         revision.publish()
 
 
+def _canonical(value):
+    """JSON data with every nested JSON text (a StreamField's value) parsed as well.
+
+    PostgreSQL stores a StreamField as jsonb, which orders an object's keys its own way, so the
+    same page read back serialises its blocks with the keys in another order than the one it
+    was saved with."""
+    if isinstance(value, str) and value[:1] in ("[", "{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, dict):
+        return {key: _canonical(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_canonical(item) for item in value]
+    return value
+
+
+def source_of(page) -> TranslationSource:
+    """The page's TranslationSource, updated only when its content changed.
+
+    wagtail-localize compares the serialised StreamField texts and so takes a page read back from
+    PostgreSQL for a changed one: each run would then mark every translation out of date and
+    save a new revision of it."""
+    source = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale_id=page.locale_id
+    ).first()
+    if source is not None and _canonical(source.content_json) == _canonical(page.to_json()):
+        return source
+    return TranslationSource.update_or_create_from_instance(page)[0]
+
+
 def translate_page(page, locale, report: TranslateReport) -> None:
     """Makes or updates the `locale` translation of one Danish page."""
     page = page.specific
     language = locale.language_code
     name = f"{language}:{page.url_path}"
-    source, _ = TranslationSource.update_or_create_from_instance(page)
+    source = source_of(page)
     existing = page.get_translation_or_none(locale)
     translation = Translation.objects.filter(source=source, target_locale=locale).first()
     harvested = {}

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin import SafeChooserViewSet
 from core.readability import EASY_MAX, MEDIUM_MAX, VERDICTS
 from home.models import GlossaryTerm, UILanguageReview
 
@@ -30,6 +31,7 @@ LIX_FIELDS = [
 
 class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
+    chooser_viewset_class = SafeChooserViewSet
     icon = "help"
     menu_label = _("Glossary")
     add_to_admin_menu = False
@@ -59,6 +61,7 @@ def lix_editor_js():
 
 class UILanguageReviewViewSet(SnippetViewSet):
     model = UILanguageReview
+    chooser_viewset_class = SafeChooserViewSet
     icon = "globe"
     menu_label = gettext_lazy("UI languages")
     add_to_admin_menu = False

@@ -13,11 +13,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageCh
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenMultipleView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.rules import PARTNER_ORGANISATIONS_HOOK
-from core.admin import PermissionMenuItem
+from core.admin import PermissionMenuItem, SafeChooserViewSet, is_id
 from core.hooks import ACCOUNT_DELETING, DATA_EXPORT, DEMO_CONTENT, HOME_SECTIONS, SITE_SEARCH
 from home.models import FocusAreaPage, HomePage
 from partnerships import admin_views, selectors
@@ -25,11 +24,6 @@ from partnerships.exporters import export_partnerships
 from partnerships.models import CommitmentType, Kind, Organisation, ReviewStatus
 from partnerships.privacy import account_forget
 from partnerships.views.common import register_page
-
-
-def _is_id(value) -> bool:
-    text = str(value)
-    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 class CommitmentTypeForm(WagtailAdminModelForm):
@@ -46,20 +40,9 @@ class CommitmentTypeForm(WagtailAdminModelForm):
         # Wagtail's page chooser looks the posted id up as it redraws the form and raises on
         # one that is not a number (a 500); such an id is a page that does not exist.
         focus_area = self.data.get("focus_area") if self.is_bound else None
-        if focus_area and not _is_id(focus_area):
+        if focus_area and not is_id(focus_area):
             self.data = self.data.copy()
             self.data["focus_area"] = "0"
-
-
-class SafeChosenMultipleView(SnippetChosenMultipleView):
-    """Wagtail's view filters by every ?id= as given and raises on one that is not a number."""
-
-    def get_objects(self, pks):
-        return super().get_objects([pk for pk in pks if _is_id(pk)])
-
-
-class SafeChooserViewSet(SnippetChooserViewSet):
-    chosen_multiple_view_class = SafeChosenMultipleView
 
 
 class CommitmentTypeViewSet(SnippetViewSet):

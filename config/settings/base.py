@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # Page links made under /xx/ stay in xx (core/locales.py).
     "core.locales.ReaderLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A NUL in the query: 400, before any view looks it up in PostgreSQL (config/errors.py).
+    "config.errors.RefuseNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

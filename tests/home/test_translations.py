@@ -3,6 +3,7 @@ and an Arabic translation that knows its Danish source, editors can translate, a
 lost or done twice."""
 
 import io
+import json
 import re
 
 import polib
@@ -20,7 +21,7 @@ from wagtail_localize.models import (
 
 from home.models import ContentPage, GoalPage, PolicyPage
 from home.services import policy_load
-from home.translating import content_translate, period_label, translation_data
+from home.translating import content_translate, period_label, source_of, translation_data
 from tests.home.factories import home_page
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +105,25 @@ def test_load_content_translates_every_danish_page_and_a_second_run_changes_noth
     assert counts() == before
     assert StringTranslation.objects.count() == strings
     assert {p.pk: p.latest_revision_id for p in Page.objects.all()} == revisions
+
+
+def test_a_page_read_back_with_its_block_keys_in_another_order_is_not_a_changed_source():
+    """PostgreSQL's jsonb hands a StreamField back with its keys in its own order; that alone
+    must not mark every translation out of date (each run would save a new revision)."""
+    policy_load()
+    page = PolicyPage.objects.get(locale=locale("da"))
+    source = source_of(page)
+    stored = json.loads(source.content_json)
+    blocks = json.loads(stored["body"])
+    assert blocks and list(blocks[0]) != list(reversed(blocks[0]))
+    stored["body"] = json.dumps([dict(reversed(list(block.items()))) for block in blocks])
+    TranslationSource.objects.filter(pk=source.pk).update(content_json=json.dumps(stored))
+    source.refresh_from_db()
+    before = source.last_updated_at
+
+    assert source_of(page).last_updated_at == before
+    page.title = f"{page.title} (ændret)"
+    assert source_of(page).last_updated_at > before
 
 
 def test_every_arabic_text_is_arabic_except_names_numbers_and_addresses():

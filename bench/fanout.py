@@ -37,6 +37,7 @@ from devtools.servers import (  # noqa: E402
     drop_postgres_database,
     free_port,
     fresh_postgres_database,
+    load_database,
     manage,
     production_env,
     uvicorn_server,
@@ -420,8 +421,7 @@ def main() -> None:
         flush=True,
     )
     try:
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_content", "--demo")
+        load_database(env)
         manage(env, "create_account", "--email", "bench@example.org", "--password", "bench-pass-1")
         debate_id, session_key = manage(env, "shell", "-c", SESSION).split()[-2:]
         with uvicorn_server(env, cpu=server_cpu) as address:

@@ -94,6 +94,73 @@ def drop_postgres_database(server_url: str, database_url: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+_templates: dict[tuple, str] = {}
+
+
+def _sqlite_path(database_url: str) -> Path:
+    return Path(database_url.removeprefix("sqlite:///"))
+
+
+def _copy_database(template_url: str, database_url: str) -> None:
+    if template_url.startswith("postgres"):
+        import psycopg
+
+        name = database_url.rsplit("/", 1)[1]
+        template = template_url.rsplit("/", 1)[1]
+        with psycopg.connect(_maintenance_url(database_url), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        return
+    import sqlite3
+
+    with (
+        contextlib.closing(sqlite3.connect(_sqlite_path(template_url))) as source,
+        contextlib.closing(sqlite3.connect(_sqlite_path(database_url))) as target,
+    ):
+        source.backup(target)
+
+
+def _drop_template(template_url: str) -> None:
+    with contextlib.suppress(Exception):
+        if template_url.startswith("postgres"):
+            drop_postgres_database(template_url, template_url)
+        else:
+            _sqlite_path(template_url).unlink(missing_ok=True)
+
+
+def load_database(env: dict[str, str], *, demo: bool = True) -> None:
+    """`migrate` and `load_content [--demo]` into the empty database env["DATABASE_URL"].
+
+    The first call of a kind (server, demo or not, SITE_URL) in a process runs both commands into
+    a template database; later calls copy it (PostgreSQL: CREATE DATABASE ... TEMPLATE; SQLite:
+    the backup API), which takes a second instead of minutes. The templates are dropped when the
+    process ends."""
+    import atexit
+    import tempfile
+
+    database_url = env["DATABASE_URL"]
+    postgres = database_url.startswith("postgres")
+    server = database_url.rsplit("/", 1)[0] if postgres else "sqlite"
+    key = (server, demo, env.get("SITE_URL"))
+    template_url = _templates.get(key)
+    if template_url is None:
+        if postgres:
+            template_url = fresh_postgres_database(database_url)
+        else:
+            folder = tempfile.mkdtemp(prefix="bdib-template-")
+            template_url = f"sqlite:///{Path(folder) / 'template.sqlite3'}"
+        template_env = {**env, "DATABASE_URL": template_url}
+        try:
+            manage(template_env, "migrate", "--noinput")
+            manage(template_env, "load_content", *(["--demo"] if demo else []), timeout=900)
+        except BaseException:
+            _drop_template(template_url)
+            raise
+        _templates[key] = template_url
+        atexit.register(_drop_template, template_url)
+    _copy_database(template_url, database_url)
+
+
 def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     url = f"http://127.0.0.1:{port}/healthz"

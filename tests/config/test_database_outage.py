@@ -18,7 +18,7 @@ from devtools.servers import (
     PostgresCluster,
     collect_static,
     fresh_postgres_database,
-    manage,
+    load_database,
     postgres_binaries,
     production_env,
     uvicorn_server,
@@ -50,8 +50,7 @@ def server_on_own_postgres():
         with PostgresCluster(directory) as cluster:
             database_url = fresh_postgres_database(cluster.server_url)
             env = production_env(database_url, "", DJANGO_ALLOW_NO_REDIS="1")
-            manage(env, "migrate", "--noinput")
-            manage(env, "load_content")
+            load_database(env, demo=False)
             collect_static(env)
             with (
                 open(directory / "server.log", "w") as log,

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from devtools.servers import base_env, manage, uvicorn_server
+from devtools.servers import base_env, load_database, manage, uvicorn_server
 
 pytestmark = pytest.mark.slow
 
@@ -25,8 +25,7 @@ def prepared(tmp_path_factory):
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         RATE_LIMIT_LIVE_CONNECT_IP="2/minute",
     )
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_content", "--demo")
+    load_database(env)
     debate_id = int(manage(env, "shell", "-c", DEBATE).split()[-1])
     return env, debate_id, tmp
 

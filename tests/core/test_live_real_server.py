@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 
-from devtools.servers import base_env, manage, uvicorn_server
+from devtools.servers import base_env, load_database, manage, uvicorn_server
 
 pytestmark = pytest.mark.slow
 
@@ -42,8 +42,7 @@ def server(tmp_path_factory):
         REDIS_URL="",  # the in-process backend, whatever this machine's environment says
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
     )
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_content", "--demo")
+    load_database(env)
     manage(env, "create_account", "--email", "live@example.org", "--password", "live-Pass-1234")
     debate_id, session_key = manage(env, "shell", "-c", SESSION).split()[-2:]
     with open(tmp / "server.log", "w") as log, uvicorn_server(env, log=log) as address:

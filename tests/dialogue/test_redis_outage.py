@@ -28,6 +28,7 @@ from devtools.servers import (
     collect_static,
     drop_postgres_database,
     fresh_postgres_database,
+    load_database,
     manage,
     production_env,
     uvicorn_server,
@@ -81,8 +82,7 @@ def outage_pair():
             RATE_LIMIT_LIVE_CONNECT_USER="10000/minute",
         )
         try:
-            manage(env, "migrate", "--noinput")
-            manage(env, "load_content", "--demo")
+            load_database(env)
             collect_static(env)
             for n in range(POSTERS):
                 manage(

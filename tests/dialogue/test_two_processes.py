@@ -11,6 +11,7 @@ from devtools import services
 from devtools.servers import (
     drop_postgres_database,
     fresh_postgres_database,
+    load_database,
     manage,
     production_env,
     uvicorn_server,
@@ -41,8 +42,7 @@ def production_pair():
     database_url = fresh_postgres_database(server_url)
     env = production_env(database_url, services.redis_url())
     try:
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_content", "--demo")
+        load_database(env)
         manage(env, "create_account", "--email", "two@example.org", "--password", "pass-2-proc")
         debate_id, session_key = manage(env, "shell", "-c", SETUP).split()[-2:]
         with uvicorn_server(env) as first, uvicorn_server(env) as second:

@@ -14,6 +14,7 @@ from devtools.servers import (
     base_env,
     drop_postgres_database,
     fresh_postgres_database,
+    load_database,
     manage,
     uvicorn_server,
 )
@@ -127,8 +128,7 @@ def e2e_server():
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         EMAIL_FILE_PATH=str(Path(tmp) / "mail"),
     )
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_content", "--demo")
+    load_database(env)
     log = open(Path(tmp) / "server.log", "w")  # noqa: SIM115 (kept open for the server's life)
     try:
         with uvicorn_server(env, log=log) as address:

@@ -28,6 +28,11 @@ HOME_SECTIONS = "bdib_home_sections"
 """fn(request, page) -> str | None: HTML for a section on the home page or a focus-area page
 (`page` is the page being shown), or None to add nothing there."""
 
+TAKE_PART = "bdib_take_part"
+"""fn(request) -> dict | None: one way to take part, for the "How to take part" page (home):
+{"order": int, "heading": str, "steps": [str, ...], "url": str, "link": str}, written in the
+active language, or None when the app has nothing to offer right now."""
+
 DEMO_CONTENT = "bdib_demo_content"
 """fn() -> (order: int, command: str): a management command that loads an app's example content
 for `make run` (`load_content --demo`), run in ascending order after the policy."""

@@ -9,7 +9,7 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
 from core.admin import PermissionMenuItem
-from core.hooks import ACCOUNT_DELETING, DATA_EXPORT, DEMO_CONTENT, WEBSOCKET_URLS
+from core.hooks import ACCOUNT_DELETING, DATA_EXPORT, DEMO_CONTENT, TAKE_PART, WEBSOCKET_URLS
 from dialogue.exporters import export_dialogue
 from dialogue.moderation import admin_views, selectors
 from dialogue.privacy import account_forget
@@ -113,3 +113,26 @@ def dialogue_demo_content():
 @hooks.register(WEBSOCKET_URLS)
 def dialogue_websocket_urls():
     return websocket_urlpatterns
+
+
+@hooks.register(TAKE_PART)
+def dialogue_take_part(request):
+    from wagtail.models import Locale
+
+    from dialogue.models import DebateIndexPage
+
+    index = DebateIndexPage.objects.live().filter(locale=Locale.get_default()).first()
+    if index is None:
+        return None
+    return {
+        "order": 20,
+        "heading": _("Join a debate"),
+        "steps": [
+            _("Find a debate about something you care about."),
+            _("Create an account and confirm your e-mail address."),
+            _("Write a comment, or reply to someone. Keep to the debate rules."),
+            _("See a comment that breaks the rules? Report it. A moderator looks at it."),
+        ],
+        "url": index.url,
+        "link": _("See the debates"),
+    }

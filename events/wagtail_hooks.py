@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.csv import safe_cell
 from core.forms import IdChoiceField
-from core.hooks import ACCOUNT_DELETING, DATA_EXPORT, DEMO_CONTENT
+from core.hooks import ACCOUNT_DELETING, DATA_EXPORT, DEMO_CONTENT, TAKE_PART
 from events.exporters import export_registrations, export_submitted_events
 from events.models import EventPage, Registration
 
@@ -103,3 +103,30 @@ def events_account_deleting(user):
 @hooks.register(DEMO_CONTENT)
 def events_demo_content():
     return (40, "load_demo_events")
+
+
+@hooks.register(TAKE_PART)
+def events_take_part(request):
+    from django.utils.translation import gettext
+    from wagtail.models import Locale
+
+    from events.models import EventIndexPage
+
+    index = EventIndexPage.objects.live().filter(locale=Locale.get_default()).first()
+    if index is None:
+        return None
+    return {
+        "order": 30,
+        "heading": gettext("Come to a meeting"),
+        "steps": [
+            gettext("Find a conference, a status meeting or a meet-up near you."),
+            gettext(
+                "Sign up. If the event is full, you go on the waiting list, and we write to "
+                "you when a place is free."
+            ),
+            gettext("Add the event to your calendar."),
+            gettext("Cannot come after all? Cancel, so someone else gets your place."),
+        ],
+        "url": index.url,
+        "link": gettext("See the events"),
+    }

@@ -5,6 +5,7 @@ from home import views
 app_name = "home"
 
 urlpatterns = [
+    path("deltag/", views.take_part, name="take_part"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
     path("privatliv/", views.privacy, name="privacy"),
     path("kontakt/", views.contact, name="contact"),

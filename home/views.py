@@ -28,6 +28,37 @@ def was_redirect(request):
     return redirect("home:accessibility")
 
 
+def take_part(request):
+    """How to take part: read and follow the policy, and each way the feature apps offer
+    (core.hooks.TAKE_PART), step by step in plain words."""
+    from wagtail.models import Locale
+
+    from core.hooks import TAKE_PART, run_hooks
+    from home.models import BarometerPage, PolicyPage
+
+    danish = Locale.get_default()
+    policy = PolicyPage.objects.live().filter(locale=danish).first()
+    barometer = BarometerPage.objects.live().filter(locale=danish).first()
+    ways = [way for way in run_hooks(TAKE_PART, request) if way]
+    if policy is not None:
+        ways.append(
+            {
+                "order": 10,
+                "heading": _("Read the policy and follow the goals"),
+                "steps": [
+                    _("Read what the city wants to reach, in short or in full."),
+                    _("Twice a year the integration barometer shows how far each goal is."),
+                ],
+                "url": policy.url,
+                "link": _("Read the integration policy"),
+                "more_url": barometer.url if barometer is not None else "",
+                "more_link": _("See the integration barometer"),
+            }
+        )
+    ways.sort(key=lambda way: way["order"])
+    return render(request, "pages/take_part.html", {"ways": ways})
+
+
 def privacy(request):
     return render(request, "pages/privacy.html")
 

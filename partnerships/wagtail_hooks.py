@@ -17,7 +17,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.rules import PARTNER_ORGANISATIONS_HOOK
 from core.admin import PermissionMenuItem, SafeChooserViewSet, is_id
-from core.hooks import ACCOUNT_DELETING, DATA_EXPORT, DEMO_CONTENT, HOME_SECTIONS, SITE_SEARCH
+from core.hooks import (
+    ACCOUNT_DELETING,
+    DATA_EXPORT,
+    DEMO_CONTENT,
+    HOME_SECTIONS,
+    SITE_SEARCH,
+    TAKE_PART,
+)
 from home.models import FocusAreaPage, HomePage
 from partnerships import admin_views, selectors
 from partnerships.exporters import export_partnerships
@@ -221,3 +228,27 @@ def partnerships_pledge_totals(request, page):
         },
         request=request,
     )
+
+
+@hooks.register(TAKE_PART)
+def partnerships_take_part(request):
+    from django.utils.translation import gettext
+
+    register = register_page(request)
+    return {
+        "order": 40,
+        "heading": gettext("Sign the pledge as an organisation"),
+        "steps": [
+            gettext("Register your business, association or housing company."),
+            gettext("The city's staff check the registration."),
+            gettext("Sign the pledge to the policy's principles and choose concrete commitments."),
+            gettext(
+                "Tell us once a year what you did. Your organisation is shown in the public "
+                "register of partners."
+            ),
+        ],
+        "url": reverse("partnerships:register"),
+        "link": gettext("Register your organisation"),
+        "more_url": register.url if register is not None else "",
+        "more_link": gettext("See the partners"),
+    }

@@ -22,6 +22,7 @@ PAGES = {
     "partners": "/{lang}/partnere/",
     "events": "/{lang}/arrangementer/",
     "annual-cycle": "/{lang}/arrangementer/aarshjul/",
+    "take-part": "/{lang}/deltag/",
     "debate": None,  # the first debate listed on /{lang}/debatter/
 }
 PHONE = {"width": 375, "height": 667}
@@ -206,11 +207,15 @@ def test_wide_screen_shows_the_whole_menu_on_one_row_with_short_labels(page, e2e
         assert "Politikken" in labels
 
 
+RIGHT_TO_LEFT = ("ar", "ur", "fa")
+
+
+@pytest.mark.parametrize("lang", RIGHT_TO_LEFT)
 @pytest.mark.parametrize("width", [375, 1280])
-def test_chart_labels_stay_inside_the_chart_in_arabic(browser, e2e_server, width):
+def test_chart_labels_stay_inside_the_chart_right_to_left(browser, e2e_server, width, lang):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
-    for path in ("/ar/partnere/", "/ar/barometer/hovedmaal-1/"):
+    for path in (f"/{lang}/partnere/", f"/{lang}/barometer/hovedmaal-1/"):
         page.goto(e2e_server.url + path)
         outside = page.evaluate(
             """() => {
@@ -252,16 +257,19 @@ def _ink_columns(png: bytes) -> list[int]:
     return [x for x in range(width) if any(pixels[x, y] < 128 for y in range(height))]
 
 
+@pytest.mark.parametrize("path", ["/{lang}/", "/{lang}/deltag/"])
+@pytest.mark.parametrize("lang", RIGHT_TO_LEFT)
 @pytest.mark.parametrize("width", [375, 1280])
-def test_list_numbers_sit_beside_their_text_in_arabic(browser, e2e_server, width):
+def test_list_numbers_sit_beside_their_text_right_to_left(browser, e2e_server, width, lang, path):
     """The number of a numbered list item is found by drawing only the numbers; its distance to
     the item's first line of text is measured from the two boxes."""
     # bypass_csp: the test adds a style of its own to draw only the numbers.
     context = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
     page = context.new_page()
-    page.goto(f"{e2e_server.url}/ar/")
+    page.goto(e2e_server.url + path.format(lang=lang))
+    assert page.locator("html").get_attribute("dir") == "rtl"
     items = page.locator("main ol > li")
-    assert items.count() >= 3, "the Arabic home page has no numbered list"
+    assert items.count() >= 3, f"{path.format(lang=lang)} has no numbered list"
     page.add_style_tag(content=MARKER_ONLY)  # colours only: nothing moves
     for i in range(3):
         line = items.nth(i).evaluate(

@@ -132,7 +132,7 @@ class PledgeForm(forms.Form):
             )
             if ct.is_counted:
                 self.fields[f"{prefix}_quantity"] = forms.IntegerField(
-                    label=_("Number of %(unit)s") % {"unit": ct.unit},
+                    label=_("Number of %(unit)s") % {"unit": ct.shown.unit},
                     min_value=1,
                     max_value=100000,
                     required=False,
@@ -225,7 +225,7 @@ class ReportForm(forms.Form):
             )
             if c.commitment_type.is_counted:
                 self.fields[f"{prefix}_quantity"] = forms.IntegerField(
-                    label=_("Number of %(unit)s so far") % {"unit": c.commitment_type.unit},
+                    label=_("Number of %(unit)s so far") % {"unit": c.commitment_type.shown.unit},
                     min_value=0,
                     max_value=1000000,
                     required=False,

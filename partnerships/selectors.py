@@ -19,6 +19,7 @@ from partnerships.models import (
     Pledge,
     ReportState,
     YearlyReport,
+    catalogue_text,
 )
 
 REGISTER_PAGE_SIZE = 24
@@ -98,20 +99,31 @@ def pledge_totals(focus_area=None) -> list[dict]:
             )
         )
     rows = (
-        commitments.values("commitment_type", "commitment_type__name", "commitment_type__unit")
+        commitments.values(
+            "commitment_type",
+            "commitment_type__name",
+            "commitment_type__unit",
+            "commitment_type__translations",
+        )
         .annotate(total=Sum("quantity"), partners=Count("pledge__organisation", distinct=True))
         .order_by("commitment_type__sort_order", "commitment_type__name")
     )
-    return [
-        {
-            "name": row["commitment_type__name"],
-            "unit": row["commitment_type__unit"],
-            "total": row["total"] or 0,
-            "partners": row["partners"],
-        }
-        for row in rows
-        if row["total"]
-    ]
+    totals = []
+    for row in rows:
+        if not row["total"]:
+            continue
+        danish = {"name": row["commitment_type__name"], "unit": row["commitment_type__unit"]}
+        text = catalogue_text(danish, row["commitment_type__translations"])
+        totals.append(
+            {
+                "name": text.name,
+                "unit": text.unit,
+                "lang": text.lang,
+                "total": row["total"],
+                "partners": row["partners"],
+            }
+        )
+    return totals
 
 
 def partner_detail(slug: str) -> Organisation | None:

@@ -2,6 +2,7 @@
 catalogue, and the overview of partners and yearly reports."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -29,11 +30,40 @@ from home.models import FocusAreaPage, HomePage
 from partnerships import admin_views, selectors
 from partnerships.exporters import export_partnerships
 from partnerships.models import CommitmentType, Kind, Organisation, ReviewStatus
+from partnerships.models.pledges import CATALOGUE_TEXT_FIELDS
 from partnerships.privacy import account_forget
 from partnerships.views.common import register_page
 
 
-class CommitmentTypeForm(WagtailAdminModelForm):
+def _translation_languages() -> list[tuple[str, str]]:
+    """The UI languages an entry can be translated into (every one but Danish)."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def _translation_fields() -> dict:
+    """name_<code>, description_<code> and unit_<code> for every other language, kept in the
+    entry's `translations`."""
+    fields = {}
+    for code, language in _translation_languages():
+        fields[f"name_{code}"] = forms.CharField(
+            label=_("Name in %(language)s") % {"language": language},
+            max_length=120,
+            required=False,
+        )
+        fields[f"description_{code}"] = forms.CharField(
+            label=_("Description in %(language)s") % {"language": language},
+            widget=forms.Textarea(attrs={"rows": 2}),
+            required=False,
+        )
+        fields[f"unit_{code}"] = forms.CharField(
+            label=_("Unit in %(language)s") % {"language": language},
+            max_length=60,
+            required=False,
+        )
+    return fields
+
+
+class CommitmentTypeFormBase(WagtailAdminModelForm):
     suitable_kinds = forms.MultipleChoiceField(
         label=_("Suitable for"),
         choices=Kind.choices,
@@ -50,6 +80,41 @@ class CommitmentTypeForm(WagtailAdminModelForm):
         if focus_area and not is_id(focus_area):
             self.data = self.data.copy()
             self.data["focus_area"] = "0"
+        for code, words in (self.instance.translations or {}).items():
+            for name in CATALOGUE_TEXT_FIELDS:
+                if f"{name}_{code}" in self.fields:
+                    self.fields[f"{name}_{code}"].initial = words.get(name, "")
+
+    def clean(self):
+        cleaned = super().clean()
+        for code, language in _translation_languages():
+            words = {
+                name: cleaned.get(f"{name}_{code}", "").strip() for name in CATALOGUE_TEXT_FIELDS
+            }
+            if any(words.values()) and not words["name"]:
+                self.add_error(
+                    f"name_{code}", _("Give the name in %(language)s too.") % {"language": language}
+                )
+            if words["name"] and cleaned.get("unit") and not words["unit"]:
+                self.add_error(
+                    f"unit_{code}", _("Give the unit in %(language)s too.") % {"language": language}
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        translations = {}
+        for code, _language in _translation_languages():
+            words = {
+                name: self.cleaned_data.get(f"{name}_{code}", "").strip()
+                for name in CATALOGUE_TEXT_FIELDS
+            }
+            if words["name"]:
+                translations[code] = {name: text for name, text in words.items() if text}
+        self.instance.translations = translations
+        return super().save(commit=commit)
+
+
+CommitmentTypeForm = type("CommitmentTypeForm", (CommitmentTypeFormBase,), _translation_fields())
 
 
 class CommitmentTypeViewSet(SnippetViewSet):
@@ -72,6 +137,14 @@ class CommitmentTypeViewSet(SnippetViewSet):
             FieldPanel("suitable_kinds"),
             FieldPanel("is_active"),
             FieldPanel("sort_order"),
+            *[
+                MultiFieldPanel(
+                    [FieldPanel(f"{name}_{code}") for name in CATALOGUE_TEXT_FIELDS],
+                    heading=language,
+                    classname="collapsed",
+                )
+                for code, language in _translation_languages()
+            ],
         ],
         base_form_class=CommitmentTypeForm,
     )

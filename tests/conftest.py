@@ -54,3 +54,21 @@ def rate_limit(settings):
         }
 
     return set_rates
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-django's, which keeps this order in its groups
+def pytest_collection_modifyitems(items):
+    """Within a module, the tests that read the module-wide policy (fixture `policy_loaded`,
+    tests/home/conftest.py) run after the others, which expect a page tree without it. Modules
+    keep their order, and pytest-django then still runs the transactional tests last."""
+    first = {}
+    for index, item in enumerate(items):
+        first.setdefault(item.nodeid.split("::")[0], index)
+    position = {id(item): index for index, item in enumerate(items)}
+    items.sort(
+        key=lambda item: (
+            first[item.nodeid.split("::")[0]],
+            "policy_loaded" in getattr(item, "fixturenames", ()),
+            position[id(item)],
+        )
+    )

@@ -12,17 +12,20 @@ from partnerships.models.choices import (
 from partnerships.models.organisations import Invitation, Membership, Organisation
 from partnerships.models.pages import PartnerIndexPage
 from partnerships.models.pledges import (
+    CatalogueText,
     Commitment,
     CommitmentProgress,
     CommitmentType,
     Pledge,
     ReminderSent,
     YearlyReport,
+    catalogue_text,
 )
 
 __all__ = [
     "ACTOR_FOR_KIND",
     "KINDS_REQUIRING_CVR",
+    "CatalogueText",
     "Commitment",
     "CommitmentProgress",
     "CommitmentType",
@@ -40,4 +43,5 @@ __all__ = [
     "ReviewStatus",
     "Role",
     "YearlyReport",
+    "catalogue_text",
 ]

@@ -131,7 +131,8 @@ class Organisation(StemmedSearch, index.Indexed, models.Model):
         """What its pledge in force promises, for the site search: "praktikpladser ..." finds
         the organisations that offer internships."""
         return " ".join(
-            f"{commitment.commitment_type.name} {commitment.description}"
+            f"{commitment.commitment_type.name} {commitment.commitment_type.translated_names()} "
+            f"{commitment.description}"
             for pledge in self.pledges.filter(withdrawn_at__isnull=True)
             for commitment in pledge.commitments.select_related("commitment_type")
         )

@@ -1,5 +1,6 @@
 """The pledge, the commitments it carries, and the yearly reports on them."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -16,6 +18,44 @@ from partnerships.models.organisations import Organisation
 
 REPORT_GRACE_DAYS = 30  # after the due date a report is overdue
 REPORT_OPENS_DAYS_BEFORE = 60
+
+
+CATALOGUE_TEXT_FIELDS = ("name", "description", "unit")
+
+
+@dataclass(frozen=True)
+class CatalogueText:
+    """A catalogue entry's words in one language; `lang` is the language they are written in
+    (Danish when the entry has no translation into the reader's language)."""
+
+    name: str
+    description: str
+    unit: str
+    lang: str
+
+
+def catalogue_text(danish: dict, translations: dict, language: str | None = None) -> CatalogueText:
+    """The entry's words in `language` (default: the active one) when it has a translation with
+    a name (and a unit, if the Danish entry counts one); else the Danish words."""
+    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    words = (translations or {}).get(language) or {}
+    if (
+        language != settings.LANGUAGE_CODE
+        and words.get("name")
+        and (words.get("unit") or not danish.get("unit"))
+    ):
+        return CatalogueText(
+            name=words["name"],
+            description=words.get("description", ""),
+            unit=words.get("unit", "") if danish.get("unit") else "",
+            lang=language,
+        )
+    return CatalogueText(
+        name=danish.get("name", ""),
+        description=danish.get("description", ""),
+        unit=danish.get("unit", ""),
+        lang=settings.LANGUAGE_CODE,
+    )
 
 
 class CommitmentTypeQuerySet(models.QuerySet):
@@ -56,10 +96,20 @@ class CommitmentType(index.Indexed, models.Model):
     )
     is_active = models.BooleanField(_("offered to partners"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_("The name, description and unit in other languages, by language code."),
+    )
 
     objects = CommitmentTypeQuerySet.as_manager()
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("translated_names"),
+    ]
 
     class Meta:
         verbose_name = _("commitment type")
@@ -67,7 +117,19 @@ class CommitmentType(index.Indexed, models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.shown.name
+
+    def translated_names(self) -> str:
+        return " ".join(words.get("name", "") for words in (self.translations or {}).values())
+
+    def text(self, language: str | None = None) -> CatalogueText:
+        danish = {name: getattr(self, name) for name in CATALOGUE_TEXT_FIELDS}
+        return catalogue_text(danish, self.translations, language)
+
+    @property
+    def shown(self) -> CatalogueText:
+        """The words for the reader, in the active language where translated."""
+        return self.text()
 
     @property
     def is_counted(self) -> bool:

@@ -6,14 +6,13 @@ import re
 import pytest
 
 from home.models import PolicyPage
-from home.services import policy_load
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded():
-    policy_load(demo=True)
+def loaded(policy_loaded):
+    """The policy and its demo pages (tests/home/conftest.py)."""
 
 
 def main_menu(body: str) -> str:

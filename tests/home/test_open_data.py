@@ -12,7 +12,6 @@ from home import charts
 from home.models import Measurement
 from home.opendata import CSV_COLUMNS
 from home.selectors import goal_data
-from home.services import policy_load
 from tests.home.factories import goal_page
 
 pytestmark = pytest.mark.django_db
@@ -25,8 +24,8 @@ def _reset_language():
 
 
 @pytest.fixture
-def loaded():
-    policy_load(demo=True)
+def loaded(policy_loaded):
+    """The policy and its demo pages (tests/home/conftest.py)."""
 
 
 def test_csv_has_one_row_per_measurement_with_the_real_target(client, loaded):

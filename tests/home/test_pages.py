@@ -15,15 +15,14 @@ from home.models import (
     LighthouseProjectPage,
     PolicyPage,
 )
-from home.services import policy_load
 from tests.home.factories import barometer_page, goal_page, home_page
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded():
-    policy_load(demo=True)
+def loaded(policy_loaded):
+    """The policy and its demo pages (tests/home/conftest.py)."""
 
 
 def page_in(model, code="da", **filters):

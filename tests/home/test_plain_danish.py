@@ -21,7 +21,7 @@ from home.models import (
     LighthouseProjectPage,
     PolicyPage,
 )
-from home.services import glossary_load, policy_load
+from home.services import glossary_load
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +29,8 @@ SUMMARY_MODELS = [PolicyPage, FocusAreaPage, GoalPage, LighthouseProjectPage, Co
 
 
 @pytest.fixture
-def loaded():
-    policy_load(demo=True)
+def loaded(policy_loaded):
+    """The policy and its demo pages (tests/home/conftest.py)."""
     glossary_load()
 
 

@@ -9,7 +9,6 @@ from wagtail.models import Locale
 
 from core import stemming
 from home.models import HomePage
-from home.services import policy_load
 from tests.events.factories import EventPageFactory
 from tests.partnerships.factories import CommitmentTypeFactory, public_partner
 
@@ -17,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded():
-    policy_load(demo=True)
+def loaded(policy_loaded):
+    """The policy and its demo pages (tests/home/conftest.py)."""
 
 
 def results(client, language, query):

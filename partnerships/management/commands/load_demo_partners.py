@@ -77,6 +77,94 @@ CATALOGUE = [
     ),
 ]
 
+# The catalogue in English and Arabic (CommitmentType.translations), by the Danish name.
+CATALOGUE_TRANSLATIONS = {
+    "Praktikpladser": {
+        "en": (
+            "Internship places",
+            "Internships for newly arrived Copenhageners and young people in education.",
+            "internship places",
+        ),
+        "ar": (
+            "أماكن تدريب",
+            "أماكن تدريب للقادمين الجدد إلى كوبنهاغن وللشباب الذين يدرسون.",
+            "أماكن تدريب",
+        ),
+    },
+    "Job og elevpladser": {
+        "en": (
+            "Jobs and apprenticeships",
+            "Ordinary jobs, subsidised jobs or apprenticeships for newcomers.",
+            "jobs and apprenticeships",
+        ),
+        "ar": (
+            "وظائف وأماكن تلمذة مهنية",
+            "وظائف عادية أو وظائف مدعومة أو أماكن تلمذة مهنية للقادمين الجدد.",
+            "وظائف وأماكن تلمذة",
+        ),
+    },
+    "Mentorer": {
+        "en": (
+            "Mentors",
+            "Staff or volunteers who mentor a young person or a newcomer.",
+            "mentors",
+        ),
+        "ar": ("مرشدون", "موظفون أو متطوعون يرشدون شابًا أو قادمًا جديدًا.", "مرشدين"),
+    },
+    "Danskstøtte på arbejdspladsen": {
+        "en": (
+            "Danish support at work",
+            "Language support, Danish lessons in working hours or language buddies.",
+            "",
+        ),
+        "ar": (
+            "دعم اللغة الدنماركية في مكان العمل",
+            "دعم لغوي أو دروس لغة دنماركية أثناء ساعات العمل أو رفاق لغة.",
+            "",
+        ),
+    },
+    "Mangfoldig rekrutteringspolitik": {
+        "en": (
+            "Diverse recruitment policy",
+            "A written policy to recruit widely and fight discrimination.",
+            "",
+        ),
+        "ar": ("سياسة توظيف متنوعة", "سياسة مكتوبة للتوظيف على نطاق واسع ومكافحة التمييز.", ""),
+    },
+    "Bland dig i byen-arrangementer": {
+        "en": (
+            "Bland dig i byen events",
+            "Events where Copenhageners of different backgrounds meet.",
+            "events",
+        ),
+        "ar": (
+            "فعاليات Bland dig i byen",
+            "فعاليات يلتقي فيها سكان كوبنهاغن من خلفيات مختلفة.",
+            "فعاليات",
+        ),
+    },
+    "Nabolagsaktiviteter": {
+        "en": (
+            "Neighbourhood activities",
+            "Activities in the housing area that build good neighbourly relations.",
+            "activities",
+        ),
+        "ar": ("أنشطة الحي", "أنشطة في المنطقة السكنية تعزز حسن الجوار.", "أنشطة"),
+    },
+}
+
+
+def catalogue_translations(name: str) -> dict:
+    return {
+        code: {
+            key: text
+            for key, text in zip(("name", "description", "unit"), words, strict=True)
+            if text
+        }
+        for code, words in CATALOGUE_TRANSLATIONS.get(name, {}).items()
+    }
+
+
 # (name, slug, kind, cvr, district, address, description, commitments, has report)
 PARTNERS = [
     (
@@ -196,8 +284,12 @@ class Command(BaseCommand):
                 "focus_area": focus,
                 "suitable_kinds": [str(k) for k in kinds],
                 "sort_order": [row[0] for row in CATALOGUE].index(name),
+                "translations": catalogue_translations(name),
             },
         )
+        if not ct.translations:  # loaded before the catalogue had translations
+            ct.translations = catalogue_translations(name)
+            ct.save(update_fields=["translations"])
         return ct
 
     def _partner(self, types, name, slug, kind, cvr, district, address, text, items, report):

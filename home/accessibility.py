@@ -17,10 +17,6 @@ KNOWN_PROBLEMS = [
         "headings without a name. This comes from Wagtail, the system the site is built on."
     ),
     _(
-        "The list of commitment types for partners is only in Danish, also on the English "
-        "and Arabic pages."
-    ),
-    _(
         "The texts in Turkish, Urdu, Somali, Polish and Persian have not yet been checked by a "
         "translator. Each page in these languages says so."
     ),

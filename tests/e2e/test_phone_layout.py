@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations, describe
 
@@ -160,7 +161,8 @@ def test_menu_button_opens_and_closes_the_menu_and_says_so(browser, e2e_server, 
 
     toggle.focus()
     page.keyboard.press("Enter")
-    assert toggle.get_attribute("aria-expanded") == "true"
+    # The script answers the toggle event a moment later: wait for it (up to 5 s), not a guess.
+    expect(toggle).to_have_attribute("aria-expanded", "true", timeout=5000)
     assert links.count() >= 4
     assert all(links.nth(i).is_visible() for i in range(links.count()))
     assert page.locator("#site-search-q").is_visible()
@@ -170,7 +172,7 @@ def test_menu_button_opens_and_closes_the_menu_and_says_so(browser, e2e_server, 
     assert violations == [], describe(violations)
 
     page.keyboard.press("Escape")
-    assert toggle.get_attribute("aria-expanded") == "false"
+    expect(toggle).to_have_attribute("aria-expanded", "false", timeout=5000)
     assert not links.first.is_visible()
     assert page.evaluate("document.activeElement.matches('summary.site-menu__toggle')")
     context.close()

@@ -37,8 +37,11 @@ run: content
 	@echo ""
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --ws-max-size 65536 --ws-per-message-deflate false --lifespan off
 
+# One test process per core (pytest-xdist); tests/conftest.py groups what must share a process.
+# PYTEST_XDIST= (empty) runs everything in one process.
+PYTEST_XDIST ?= -n auto --dist loadgroup
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

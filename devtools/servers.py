@@ -66,7 +66,12 @@ def collect_static(env: dict[str, str]) -> None:
     500): collected once per test session into STATIC_ROOT."""
     global _static_collected
     if not _static_collected:
-        manage(env, "collectstatic", "--noinput")
+        import fcntl
+
+        # One at a time: test processes running side by side (pytest-xdist) share STATIC_ROOT.
+        with open(ROOT / ".collectstatic.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            manage(env, "collectstatic", "--noinput")
         _static_collected = True
 
 

@@ -72,3 +72,16 @@ def pytest_collection_modifyitems(items):
             position[id(item)],
         )
     )
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(xdist_group(item.nodeid)))
+
+
+def xdist_group(nodeid: str) -> str:
+    """Under pytest-xdist (`make test`: --dist loadgroup) the tests of one group run in one
+    worker: a module's tests share its module-wide data, the robustness package its world, and
+    the browser tests one server and one Chromium."""
+    path = nodeid.split("::")[0]
+    for package in ("tests/e2e/", "tests/robustness/"):
+        if path.startswith(package):
+            return package
+    return path

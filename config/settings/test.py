@@ -1,8 +1,23 @@
 """The test suite: fast hashing, mail kept in memory, the same services as dev unless the
 environment points at PostgreSQL and Redis."""
 
-from .base import *  # noqa: F403
-from .base import env, env_list
+import os
+
+# Under pytest-xdist each worker gets a Redis database of its own (the suite clears the cache
+# before every test, which is FLUSHDB on Redis) before the base settings read REDIS_URL; servers
+# the worker starts inherit it. Live channels are global to a Redis server whatever the database,
+# so the worker's name also goes into their prefix below.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _WORKER.startswith("gw") and os.environ.get("REDIS_URL"):
+    _base, _, _db = os.environ["REDIS_URL"].rpartition("/")
+    _number = (int(_db) if _db.isdigit() else 0) + 1 + int(_WORKER[2:])
+    os.environ["REDIS_URL"] = f"{_base}/{_number % 16}"
+
+from .base import *  # noqa: E402, F403
+from .base import REDIS_URL, env, env_list  # noqa: E402
+
+if _WORKER and REDIS_URL:
+    LIVE_REDIS_PREFIX = f"{LIVE_REDIS_PREFIX}{_WORKER}:"  # noqa: F405
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", "test-only-not-secret")

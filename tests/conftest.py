@@ -27,6 +27,18 @@ def _fresh_live_hub():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's language: a request activates its language in the thread
+    and leaves it there, so without this a test would inherit the language of whichever test ran
+    before it in the same process (pytest-xdist changes which one that is)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

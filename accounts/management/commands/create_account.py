@@ -3,11 +3,13 @@
 import getpass
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
 from accounts.models import User
 from accounts.roles import ACCOUNT_ROLES
@@ -29,9 +31,11 @@ class Command(BaseCommand):
         created = user is None
         if created:
             user = User(email=email, display_name=name or email.split("@")[0])
-        # The same validators as sign-up and password change (AUTH_PASSWORD_VALIDATORS).
+        # The same validators as sign-up and password change (AUTH_PASSWORD_VALIDATORS), with
+        # their messages in the site's language whatever language the process last used.
         try:
-            validate_password(password, user)
+            with translation.override(settings.LANGUAGE_CODE):
+                validate_password(password, user)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         user.set_password(password)

@@ -30,8 +30,9 @@ HOME_SECTIONS = "bdib_home_sections"
 
 TAKE_PART = "bdib_take_part"
 """fn(request) -> dict | None: one way to take part, for the "How to take part" page (home):
-{"order": int, "heading": str, "steps": [str, ...], "url": str, "link": str}, written in the
-active language, or None when the app has nothing to offer right now."""
+{"order": int, "heading": str, "steps": [str, ...], "url": str, "link": str}, optionally with
+a second link as "more_url" and "more_link", written in the active language, or None when the
+app has nothing to offer right now."""
 
 DEMO_CONTENT = "bdib_demo_content"
 """fn() -> (order: int, command: str): a management command that loads an app's example content

@@ -46,6 +46,12 @@ def active_locale(*, fallback: bool = True) -> Locale | None:
         return Locale.get_default() if fallback else None
 
 
+def default_locale_page(model):
+    """The first live page of `model` in the default (Danish) locale, or None. Its links follow
+    the reader's language like every page link (see above)."""
+    return model.objects.live().filter(locale=Locale.get_default()).first()
+
+
 def default_language() -> str:
     return settings.LANGUAGE_CODE
 

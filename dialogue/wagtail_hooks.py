@@ -117,11 +117,10 @@ def dialogue_websocket_urls():
 
 @hooks.register(TAKE_PART)
 def dialogue_take_part(request):
-    from wagtail.models import Locale
-
+    from core.locales import default_locale_page
     from dialogue.models import DebateIndexPage
 
-    index = DebateIndexPage.objects.live().filter(locale=Locale.get_default()).first()
+    index = default_locale_page(DebateIndexPage)
     if index is None:
         return None
     return {

@@ -108,11 +108,11 @@ def events_demo_content():
 @hooks.register(TAKE_PART)
 def events_take_part(request):
     from django.utils.translation import gettext
-    from wagtail.models import Locale
 
+    from core.locales import default_locale_page
     from events.models import EventIndexPage
 
-    index = EventIndexPage.objects.live().filter(locale=Locale.get_default()).first()
+    index = default_locale_page(EventIndexPage)
     if index is None:
         return None
     return {

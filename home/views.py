@@ -31,14 +31,12 @@ def was_redirect(request):
 def take_part(request):
     """How to take part: read and follow the policy, and each way the feature apps offer
     (core.hooks.TAKE_PART), step by step in plain words."""
-    from wagtail.models import Locale
-
     from core.hooks import TAKE_PART, run_hooks
+    from core.locales import default_locale_page
     from home.models import BarometerPage, PolicyPage
 
-    danish = Locale.get_default()
-    policy = PolicyPage.objects.live().filter(locale=danish).first()
-    barometer = BarometerPage.objects.live().filter(locale=danish).first()
+    policy = default_locale_page(PolicyPage)
+    barometer = default_locale_page(BarometerPage)
     ways = [way for way in run_hooks(TAKE_PART, request) if way]
     if policy is not None:
         ways.append(

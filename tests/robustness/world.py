@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page
 
 from accounts.models import Badge, BadgeKind
@@ -19,6 +18,7 @@ from events.models import EventPage
 from events.services import registration_create
 from partnerships.models import Invitation, Membership, Organisation, Role
 from tests.factories import UserFactory, editor, moderator
+from tests.shared_db import rolled_back
 
 
 @dataclass
@@ -96,11 +96,5 @@ def page_models_in_tree() -> set[type]:
 def rolled_back_world(django_db_blocker):
     """The world for a fixture shared by a module or package: built inside a transaction that is
     rolled back at the end (each test runs in a savepoint of its own inside it)."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back(django_db_blocker):
+        yield build_world()

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from core.hooks import SITE_SEARCH, run_hooks
-from core.locales import active_locale
+from core.locales import active_locale, one_per_translation
 from home import barometer
 from home.models import GoalPage, Indicator, Measurement, PolicyPage
 from home.translating import localize_measurements
@@ -143,9 +143,13 @@ def goals_for_locale(locale) -> list[GoalData]:
 
 def home_overview(home_page) -> dict:
     """What the front page links to directly: every focus area, goal and lighthouse project
-    below it, and the barometer. One query each."""
+    below it, and the barometer. One query each (and one to see that the home has pages below
+    it)."""
     from home.models import BarometerPage, FocusAreaPage, LighthouseProjectPage
 
+    if not home_page.get_children().live().exists():
+        # A language only the key pages are translated into: the Danish home's pages.
+        home_page = home_page.get_translation_or_none(Locale.get_default()) or home_page
     below = {"path__startswith": home_page.path, "depth__gt": home_page.depth}
     return {
         "focus_areas": list(FocusAreaPage.objects.live().filter(**below).order_by("path")),
@@ -192,9 +196,15 @@ SEARCH_LIMIT = 30
 
 
 def search_pages(query: str) -> list:
+    """Pages in the reader's language, and the Danish pages not translated into it (all of
+    them in a language only the key pages are translated into)."""
     from wagtail.models import Page
 
-    pages = Page.objects.live().filter(locale=active_locale()).exclude(depth=1)
+    locales = {active_locale(), Locale.get_default()}
+    candidates = one_per_translation(
+        Page.objects.live().filter(locale__in=locales).exclude(depth=1), get_language()
+    )
+    pages = Page.objects.live().filter(id__in=list(candidates.values_list("pk", flat=True)))
     return list(pages.search(query)[:SEARCH_LIMIT])
 
 

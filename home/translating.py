@@ -47,7 +47,13 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
-TARGET_LANGUAGES = ("en", "ar")
+# Every page is translated into English and Arabic; a Danish string the data does not know waits
+# for a translator. Into the other UI languages only the key pages are translated: those whose
+# every Danish string `home/translations/<language>.json` knows (today the home page). Their other
+# pages are the Danish ones, shown under the reader's prefix with a note (core/locales.py).
+FULL_CONTENT_LANGUAGES = ("en", "ar")
+KEY_PAGE_LANGUAGES = ("tr", "ur", "so", "pl", "fa")
+TARGET_LANGUAGES = FULL_CONTENT_LANGUAGES + KEY_PAGE_LANGUAGES
 TOOL_NAME = "translate_content"
 INDICATOR_TEXT_FIELDS = ("name", "unit", "source", "note")
 
@@ -246,15 +252,32 @@ def _source_newer(source, locale) -> bool:
     return last is None or (source.last_updated_at > last.created_at)
 
 
+def fully_known(page, language_code: str) -> bool:
+    """Every Danish string of the page (its address aside) has a text in the language's data."""
+    data = translation_data(language_code)
+    return all(
+        segment.string.data in data
+        for segment in extract_segments(page.specific)
+        if isinstance(segment, StringSegmentValue) and segment.path != "slug"
+    )
+
+
 def content_translate(*, languages=TARGET_LANGUAGES) -> TranslateReport:
-    """Every live Danish page below the root, translated into `languages` (parents first)."""
+    """Every live Danish page below the root, translated into `languages` (parents first): into
+    a key-page language only the pages its data fully knows, and those already translated."""
     report = TranslateReport()
     danish = Locale.objects.get(language_code="da")
     locales = [Locale.objects.get_or_create(language_code=code)[0] for code in languages]
     pages = Page.objects.filter(locale=danish, depth__gt=1).live().order_by("path")
     for page in pages:
         for locale in locales:
-            translate_page(page, locale, report)
+            code = locale.language_code
+            if (
+                code in FULL_CONTENT_LANGUAGES
+                or fully_known(page, code)
+                or page.get_translation_or_none(locale) is not None
+            ):
+                translate_page(page, locale, report)
     return report
 
 

@@ -255,14 +255,11 @@ if env("DEEPL_AUTH_KEY", ""):
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": env("DEEPL_AUTH_KEY")},
     }
-# Pages are written in Danish, English and Arabic only. The other UI languages have no locale
-# of their own: their pages are the Danish ones (Locale.get_active() falls back to the default),
-# framed by the UI in the reader's language. A language becomes a content language here once
-# editors translate pages into it.
-CONTENT_LANGUAGE_CODES = ("da", "en", "ar")
-WAGTAIL_CONTENT_LANGUAGES = [
-    (code, name) for code, name in LANGUAGES if code in CONTENT_LANGUAGE_CODES
-]
+# Every UI language is a content language editors can translate pages into (wagtail-localize).
+# The policy is translated whole into English and Arabic; into the other languages the key pages
+# (home.translating). A page not translated into the reader's language is the Danish one, shown
+# under the reader's prefix with a note (core/locales.py).
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Bland dig i byen"
 # The one address absolute links are built on (e-mails, the API, calendar feeds; core.links).
 SITE_URL = env("SITE_URL", env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")

@@ -59,14 +59,20 @@ def ui_review_note():
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's children that editors marked 'show in menus', in the reader's language:
-    the translated home's when there is one, else the Danish home's (their links then stay under
+    the translated home's when it has any, else the Danish home's (their links then stay under
     the reader's prefix)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
     root = localized_page(site.root_page, get_language())
-    return list(root.get_children().live().in_menu().specific(defer=True).order_by("path"))
+    # A language only the key pages are translated into has a home without pages below it:
+    # its menu is the Danish home's.
+    for home in dict.fromkeys((root, site.root_page)):
+        pages = list(home.get_children().live().in_menu().specific(defer=True).order_by("path"))
+        if pages:
+            return pages
+    return []
 
 
 @register.simple_tag(takes_context=True)

@@ -3,6 +3,7 @@
 from functools import wraps
 
 from django.shortcuts import get_object_or_404, render
+from wagtail.models import Locale
 
 from core.errors import ServiceError
 from core.locales import active_locale
@@ -66,9 +67,11 @@ def pledge_text(actor: str) -> dict:
 
 
 def register_page(request):
-    locale = active_locale(fallback=False)
     pages = PartnerIndexPage.objects.live()
-    return (pages.filter(locale=locale).first() if locale else None) or pages.first()
+    return (
+        pages.filter(locale=active_locale()).first()
+        or pages.filter(locale=Locale.get_default()).first()
+    )
 
 
 def organisation_for(request, pk: int, perm: str) -> Organisation:

@@ -1,6 +1,6 @@
-"""Makes every Danish page's English and Arabic translation a wagtail-localize translation
-(home.translating). `load_content` runs it after the Danish content is loaded; running it again
-changes nothing."""
+"""Makes every Danish page's English and Arabic translation, and the key pages' translations
+into the other UI languages, wagtail-localize translations (home.translating). `load_content`
+runs it after the Danish content is loaded; running it again changes nothing."""
 
 from django.core.management.base import BaseCommand
 
@@ -8,7 +8,10 @@ from home.translating import TARGET_LANGUAGES, content_translate
 
 
 class Command(BaseCommand):
-    help = "Translate the Danish pages into English and Arabic with wagtail-localize."
+    help = (
+        "Translate the Danish pages into English and Arabic, and the key pages into the other "
+        "UI languages, with wagtail-localize."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -1,0 +1,88 @@
+"""A page may not take an address the site's own views answer.
+
+Wagtail serves a page only for paths no URL pattern before it matches (config/urls.py): a page
+an editor called "soeg" under the home page would be published at /da/soeg/, where the site
+search answers, and could never be opened. Such a slug counts as taken. Wagtail asks one
+function whether a slug is free (`Page._slug_is_available`: the page form, moving pages, copies,
+translations' generated slugs and every save), so wrapping it once (from CoreConfig.ready) makes
+every page type and every path obey the rule; a slug made from a title then gets Wagtail's "-1".
+The page form says which address is taken and by what, instead of Wagtail's "already in use
+within the parent page".
+"""
+
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail import views as wagtail_views
+from wagtail.admin.forms.pages import WagtailAdminPageForm
+from wagtail.models import Page
+
+
+def address_of(slug: str, parent_page) -> str | None:
+    """The path a child of `parent_page` with `slug` is served at in its language (/da/soeg/),
+    or None outside a site's tree (a home page is served at the language's root)."""
+    if parent_page is None or parent_page.depth < 2:
+        return None
+    if parent_page.depth == 2:
+        home = parent_page
+    else:
+        home = parent_page.get_ancestors().filter(depth=2).first()
+        if home is None:
+            return None
+    below_home = parent_page.url_path[len(home.url_path) :] + f"{slug}/"
+    return f"/{parent_page.locale.language_code}/{below_home}"
+
+
+def view_answering(path: str, language: str) -> str | None:
+    """The name of the site's own view that answers `path` before Wagtail would, or None."""
+    with translation.override(language):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+    if match.func is wagtail_views.serve:
+        return None
+    return match.view_name or match._func_path
+
+
+def taken_address(slug: str, parent_page) -> tuple[str, str] | None:
+    """(address, view) when a page with `slug` below `parent_page` would never be served."""
+    if not slug:
+        return None
+    address = address_of(slug, parent_page)
+    if address is None:
+        return None
+    view = view_answering(address, parent_page.locale.language_code)
+    return (address, view) if view else None
+
+
+_wagtail_slug_is_available = Page._slug_is_available
+
+
+def _slug_is_available(slug, parent_page, page=None):
+    if not _wagtail_slug_is_available(slug, parent_page, page):
+        return False
+    return taken_address(slug, parent_page) is None
+
+
+_wagtail_page_form_clean = WagtailAdminPageForm.clean
+
+
+def _page_form_clean(self):
+    slug = self.cleaned_data.get("slug")  # Wagtail's check takes a refused slug out
+    cleaned_data = _wagtail_page_form_clean(self)
+    taken = taken_address(slug, self.parent_page) if "slug" in self.errors else None
+    if taken is not None:
+        address, view = taken
+        message = gettext(
+            "The address %(address)s belongs to the site itself (%(view)s), so a page there "
+            "could never be opened. Choose another slug."
+        ) % {"address": address, "view": view}
+        self.errors["slug"] = self.error_class([message])
+    return cleaned_data
+
+
+def install_reserved_address_check() -> None:
+    if Page._slug_is_available is not _slug_is_available:
+        Page._slug_is_available = staticmethod(_slug_is_available)
+        WagtailAdminPageForm.clean = _page_form_clean

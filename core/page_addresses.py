@@ -10,6 +10,7 @@ The page form says which address is taken and by what, instead of Wagtail's "alr
 within the parent page".
 """
 
+from django.conf import settings
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.translation import gettext
@@ -18,24 +19,20 @@ from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.models import Page
 
 
-def address_of(slug: str, parent_page) -> str | None:
-    """The path a child of `parent_page` with `slug` is served at in its language (/da/soeg/),
-    or None outside a site's tree (a home page is served at the language's root)."""
+def address_of(slug: str, parent_page, language: str | None = None) -> str | None:
+    """The path a child of `parent_page` with `slug` is served at (/da/soeg/), or None outside
+    a site's tree (a home page is served at the language's root). No query: the path below the
+    home page is the parent's `url_path` without its first part."""
     if parent_page is None or parent_page.depth < 2:
         return None
-    if parent_page.depth == 2:
-        home = parent_page
-    else:
-        home = parent_page.get_ancestors().filter(depth=2).first()
-        if home is None:
-            return None
-    below_home = parent_page.url_path[len(home.url_path) :] + f"{slug}/"
-    return f"/{parent_page.locale.language_code}/{below_home}"
+    below_home = "/".join(parent_page.url_path.split("/")[2:])
+    return f"/{language or settings.LANGUAGE_CODE}/{below_home}{slug}/"
 
 
-def view_answering(path: str, language: str) -> str | None:
-    """The name of the site's own view that answers `path` before Wagtail would, or None."""
-    with translation.override(language):
+def view_answering(path: str) -> str | None:
+    """The name of the site's own view that answers `path` before Wagtail would, or None. The
+    site's patterns are the same under every language prefix (config/urls.py)."""
+    with translation.override(path.split("/")[1]):
         try:
             match = resolve(path)
         except Resolver404:
@@ -47,13 +44,11 @@ def view_answering(path: str, language: str) -> str | None:
 
 def taken_address(slug: str, parent_page) -> tuple[str, str] | None:
     """(address, view) when a page with `slug` below `parent_page` would never be served."""
-    if not slug:
-        return None
     address = address_of(slug, parent_page)
-    if address is None:
+    view = view_answering(address) if slug and address else None
+    if view is None:
         return None
-    view = view_answering(address, parent_page.locale.language_code)
-    return (address, view) if view else None
+    return address_of(slug, parent_page, parent_page.locale.language_code), view
 
 
 _wagtail_slug_is_available = Page._slug_is_available

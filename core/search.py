@@ -1,7 +1,8 @@
 """The site's search backend (settings.WAGTAILSEARCH_BACKENDS): Wagtail's database backend, with
 the searcher's words made safe before they reach the database, and looked up by their stems in
 the reader's language (core.stemming; the models index their stems through
-`StemmedSearch`).
+`StemmedSearch`). On PostgreSQL each object is indexed through its own language's dictionary and
+a search matches through all of them (`POSTGRES_CONFIGS`, below).
 
 The database backend puts each word into the query as typed: on SQLite a `"` ends FTS5's quoted
 term early (`">` is a syntax error, a 500 on the site search, the pages API and the admin), and
@@ -11,6 +12,8 @@ still match what they say; every search path (site search, API, admin) goes thro
 """
 
 import copy
+from collections import defaultdict
+from functools import reduce
 
 from django.conf import settings
 from django.db import connection
@@ -82,7 +85,65 @@ class StemmedSearch:
         return stemming.terms(" ".join(texts), language)
 
 
+# PostgreSQL's text-search configuration for each content language: its own Snowball dictionary
+# where PostgreSQL has one, else "simple" (words as written; our own stems, `StemmedSearch`, still
+# find the other forms). A model without a locale uses the backend's SEARCH_CONFIG.
+POSTGRES_CONFIGS = {"da": "danish", "en": "english", "ar": "arabic", "tr": "turkish"}
+POSTGRES_FALLBACK_CONFIG = "simple"
+
+
+def postgres_config(language_code: str | None, default: str) -> str:
+    if not language_code:
+        return default
+    return POSTGRES_CONFIGS.get(language_code.split("-")[0], POSTGRES_FALLBACK_CONFIG)
+
+
+class _ConfigPerLanguageIndex:
+    """PostgreSQL index: each object's text goes into the index through the configuration of
+    its own language (a Danish page through "danish", its English translation through
+    "english")."""
+
+    def add_items(self, model, objs):
+        from wagtail.models import Locale
+
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        groups = defaultdict(list)
+        for obj in objs:
+            code = codes.get(getattr(obj, "locale_id", None))
+            groups[postgres_config(code, self.backend.config)].append(obj)
+        for config, group in groups.items():
+            backend = copy.copy(self.backend)
+            backend.config = config  # what the index reads for each object's vector
+            index = copy.copy(self)
+            index.backend = backend
+            super(_ConfigPerLanguageIndex, index).add_items(model, group)
+
+
+class _EveryConfigQuery:
+    """PostgreSQL query: the searched words through every configuration the index uses, any of
+    them matching. A search may cover pages in several languages (the reader's and the Danish
+    ones not translated), each indexed through its own language's configuration."""
+
+    def build_tsquery(self, query, config=None):
+        configs = dict.fromkeys(
+            [c for c in (config, *POSTGRES_CONFIGS.values(), POSTGRES_FALLBACK_CONFIG) if c]
+        )
+        build = super().build_tsquery
+        parts = [build(query, config=name) for name in configs]
+        parts = [part for part in parts if part is not None]
+        return reduce(lambda a, b: a | b, parts) if parts else None
+
+
 def SearchBackend(params):
     backend = DatabaseSearchBackend(params)
-    backend.__class__ = type(f"Safe{type(backend).__name__}", (_SafeWords, type(backend)), {})
+    cls = type(backend)
+    attrs = {}
+    if connection.vendor == "postgresql":
+        attrs["index_class"] = type(
+            "ConfigPerLanguageIndex", (_ConfigPerLanguageIndex, cls.index_class), {}
+        )
+        attrs["query_compiler_class"] = type(
+            "EveryConfigQueryCompiler", (_EveryConfigQuery, cls.query_compiler_class), {}
+        )
+    backend.__class__ = type(f"Safe{cls.__name__}", (_SafeWords, cls), attrs)
     return backend

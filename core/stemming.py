@@ -3,8 +3,9 @@
 Each page (and each searchable model) indexes, besides its text, the Snowball stems of its words
 by each of the site's stemmers (`search_terms`), and each searched word is looked up by its stem
 in the reader's language. So "arrangement" finds "arrangementer" in the
-embedded default too (SQLite's full-text index does not stem), and Arabic text is stemmed with
-the Arabic algorithm wherever PostgreSQL's one configured dictionary is Danish.
+embedded default too (SQLite's full-text index does not stem), and a word is found in every
+language the reader may meet it in, whatever dictionary PostgreSQL indexed the page through
+(core.search: each page's own language's).
 
 Danish glues words together: "Integrationsbarometeret" is one word. After a linking "s" the rest
 of a long word is indexed as a word of its own ("barometeret", "frekvens" in

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 KNOWN_PROBLEMS = [
     _(
-        "Some texts are hard to read, such as the front page and the barometer. "
-        "Policy pages and debates now start with a short text in easy Danish."
+        "The policy's own words, quoted on the front page, the barometer and the policy pages, "
+        "are hard to read. Each of these pages and each debate starts with a short text in easy "
+        "Danish."
     ),
     _(
         "The editors' screens (the Wagtail admin) have some fields with the same id and "

@@ -5,6 +5,20 @@ nothing to it. Pure data, keyed like home.policy_spec's page keys."""
 
 PLAIN_SUMMARIES = {
     "da": {
+        "home": (
+            "Her kan du læse byens plan for integration. "
+            "Du kan se, hvordan det går med målene. "
+            "Du kan sige din mening i en debat. "
+            "Du kan komme til møder i byen. "
+            "Din forening eller dit firma kan blive partner. "
+            "Alle skal kunne være med i byen."
+        ),
+        "barometer": (
+            "Barometeret viser, hvordan det går med byens seks mål. "
+            "To gange om året kommer der nye tal. "
+            "For hvert mål kan du se tallet nu og tallet fra start. "
+            "Hvor byen har sat et mål i tal, kan du se, hvor langt der er igen."
+        ),
         "policy": (
             "Det her er byens plan for integration fra 2011 til 2014. "
             "Målet er en hel by. Alle skal føle, at de hører til. "
@@ -109,6 +123,20 @@ PLAIN_SUMMARIES = {
         ),
     },
     "en": {
+        "home": (
+            "Here you can read the city's plan for integration. "
+            "You can see how the goals are going. "
+            "You can give your view in a debate. "
+            "You can come to meetings in the city. "
+            "Your club or your firm can become a partner. "
+            "Everyone should be able to take part in the city."
+        ),
+        "barometer": (
+            "The barometer shows how the city's six goals are going. "
+            "New figures come twice a year. "
+            "For each goal you can see the figure now and the figure at the start. "
+            "Where the city has set a goal in numbers, you can see how far there is to go."
+        ),
         "policy": (
             "This is the city's plan for integration from 2011 to 2014. "
             "The aim is one whole city. Everyone should feel that they belong. "

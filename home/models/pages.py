@@ -28,10 +28,14 @@ class HomePage(StemmedSearch, Page):
     the policy, the barometer, the debates, the partners and the events."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    plain_summary = plain_summary_field()
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("plain_summary"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("plain_summary"),
+        index.SearchField("intro"),
+    ]
+    api_fields = [APIField("plain_summary"), APIField("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = HOME_SUBPAGE_TYPES
     max_count_per_parent = 1
@@ -132,11 +136,20 @@ class BarometerPage(StemmedSearch, MenuTitleMixin, Page):  # noqa: DJ008 (Page g
     half-year first. The goal pages sit below it."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    plain_summary = plain_summary_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [APIField("intro"), APIField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("plain_summary"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("plain_summary"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("plain_summary"), APIField("intro"), APIField("body")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.GoalPage"]
     max_count_per_parent = 1

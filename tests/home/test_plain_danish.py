@@ -14,10 +14,12 @@ from wagtail.models import Locale
 from core.readability import EASY_MAX, lix
 from home.glossary import GlossaryState, mark_terms
 from home.models import (
+    BarometerPage,
     ContentPage,
     FocusAreaPage,
     GlossaryTerm,
     GoalPage,
+    HomePage,
     LighthouseProjectPage,
     PolicyPage,
 )
@@ -25,7 +27,15 @@ from home.services import glossary_load
 
 pytestmark = pytest.mark.django_db
 
-SUMMARY_MODELS = [PolicyPage, FocusAreaPage, GoalPage, LighthouseProjectPage, ContentPage]
+SUMMARY_MODELS = [
+    HomePage,
+    PolicyPage,
+    BarometerPage,
+    FocusAreaPage,
+    GoalPage,
+    LighthouseProjectPage,
+    ContentPage,
+]
 
 
 @pytest.fixture
@@ -39,8 +49,9 @@ def page_in(model, code="da", **filters):
 
 
 def test_every_summary_the_loader_writes_is_easy_danish():
-    """What load_policy and the demo debates write, before any database: every policy page,
-    focus area, goal, lighthouse project and debate has a summary, each at most LIX 35."""
+    """What load_policy and the demo debates write, before any database: the home page, every
+    policy page, the barometer, focus area, goal, lighthouse project and debate has a summary,
+    each at most LIX 35."""
     from dialogue.management.commands.load_demo_debates import DEBATES
     from home.policy_spec import LANGUAGES, page_specs
 
@@ -48,8 +59,8 @@ def test_every_summary_the_loader_writes_is_easy_danish():
     texts = []
     for lang in LANGUAGES:
         specs = [s for s in page_specs(lang, demo=True) if s.model in wanted]
-        # policy + 4 focus areas + 1 content page + 7 goals + 4 lighthouse projects
-        assert len(specs) == 17
+        # home + policy + barometer + 4 focus areas + 1 content page + 7 goals + 4 lighthouses
+        assert len(specs) == 19
         texts += [(f"{lang}:{s.key}", s.fields.get("plain_summary", "")) for s in specs]
     texts += [(f"debate:{d['slug']}", d.get("summary", "")) for d in DEBATES]
     for name, text in texts:
@@ -197,3 +208,15 @@ def test_an_editors_change_to_a_term_shows_on_the_next_page_view(client):
     term.delete()
     body = client.get(goal.url).content.decode()
     assert 'class="term"' not in body
+
+
+@pytest.mark.parametrize("model", [HomePage, BarometerPage])
+def test_the_home_page_and_the_barometer_open_with_their_summary(client, loaded, model):
+    """Their introductions quote the adopted policy (LIX 51 and 62): the easy summary comes
+    first."""
+    page = page_in(model)
+    body = client.get(page.url).content.decode()
+    box = body.index('class="in-short"')
+    assert page.plain_summary.split(".")[0] in body[box : box + 800]
+    assert box < body.index('class="lead"')
+    assert lix(page.plain_summary).score <= EASY_MAX < lix(page.intro).score

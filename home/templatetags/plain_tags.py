@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from core.locales import direction
 from home.glossary import GlossaryState, mark_terms, notes_html_items
 
 register = template.Library()
@@ -39,6 +40,7 @@ def in_short(context, page):
         "page": page,
         "summary": getattr(page, "plain_summary", ""),
         "lang": page_language(page),
+        "dir": direction(page_language(page)),
     }
 
 

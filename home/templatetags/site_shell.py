@@ -89,12 +89,14 @@ def localized_home_url(context):
 @register.simple_tag
 def lang_attrs(page):
     """` lang="da" dir="ltr"` on an element holding a page's own text when the page is written
-    in another language than the one the reader reads (WCAG 3.1.2); nothing otherwise."""
+    in another language than the one the reader reads (WCAG 3.1.2). In the reader's language
+    nothing, or ` dir="rtl"` for a right-to-left one: that text's direction is known, so it
+    keeps it even when it starts with a Latin name such as «Bland dig i byen» (site.css)."""
     if not isinstance(page, Page):
         return ""
     code = language_of(page)
     if code == get_language():
-        return ""
+        return format_html(' dir="{}"', "rtl") if direction(code) == "rtl" else ""
     return format_html(' lang="{}" dir="{}"', code, direction(code))
 
 

@@ -68,6 +68,8 @@ def test_the_home_page_reads_in_the_readers_language_and_leads_to_the_danish_pag
     text = main_text(html)
     assert translation_data(code)[danish_home().intro] in text
     assert "opfordring til alle københavnerne" not in text
+    # Its own text keeps the page's direction, though it opens with a Latin name (site.css).
+    assert ('<p class="lead" dir="rtl">' if code == "fa" else '<p class="lead">') in html
     # A translation: the Danish original is named as the text that counts.
     assert f'class="translation-note wrap" lang="{code}"' in html
     assert 'href="/da/" hreflang="da"' in html

@@ -84,8 +84,6 @@ def pytest_collection_modifyitems(items):
             position[id(item)],
         )
     )
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(xdist_group(item.nodeid)))
 
 
 def xdist_group(nodeid: str) -> str:
@@ -97,3 +95,22 @@ def xdist_group(nodeid: str) -> str:
         if path.startswith(package):
             return package
     return path
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # before xdist's own LoadGroupScheduling
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup` with the groups of `xdist_group`, handed out largest first.
+
+    xdist's own loadgroup reads `xdist_group` markers by appending the group to `item._nodeid`,
+    which pytest 9 no longer reads: every test became a group of its own, so module-wide data
+    (the policy, the robustness world) was built again in both workers and the browser tests
+    started a server and a Chromium in each. Here the scheduler asks `xdist_group` itself."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_group(nodeid)
+
+    return GroupScheduling(config, log)

@@ -46,6 +46,8 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from core.indexing import deferred_index_updates
+
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 TARGET_LANGUAGES = ("en", "ar")
 TOOL_NAME = "translate_content"
@@ -252,9 +254,10 @@ def content_translate(*, languages=TARGET_LANGUAGES) -> TranslateReport:
     danish = Locale.objects.get(language_code="da")
     locales = [Locale.objects.get_or_create(language_code=code)[0] for code in languages]
     pages = Page.objects.filter(locale=danish, depth__gt=1).live().order_by("path")
-    for page in pages:
-        for locale in locales:
-            translate_page(page, locale, report)
+    with deferred_index_updates():  # each translation is saved several times; indexed once
+        for page in pages:
+            for locale in locales:
+                translate_page(page, locale, report)
     return report
 
 

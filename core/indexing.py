@@ -8,13 +8,15 @@ ran about 500 search-index and 470 reference-index tasks, a third of its time.
 
 Inside `deferred_index_updates()` the same tasks are collected instead, each (task, object) once,
 and queued when the block ends, in the order their objects were first saved. Each then indexes
-the object as it is at the end, which is what the last of the skipped tasks would have indexed.
+the object as it is at the end, which is what the last of the skipped tasks would have indexed,
+except that a `QuerySet.update()` made after the last save is now indexed too (the demo loader
+closes a debate that way, so its conclusion is now found by the site search).
 """
 
 from __future__ import annotations
 
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from django.apps import apps
 from django.db import connection
@@ -40,12 +42,22 @@ def deferred_index_updates():
     from modelsearch.signal_handlers import post_save_signal_handler
     from modelsearch.tasks import insert_or_update_object_task
     from wagtail.models import ReferenceIndex
-    from wagtail.signal_handlers import disable_reference_index_auto_update
+    from wagtail.signal_handlers import (
+        disable_reference_index_auto_update,
+        reference_index_auto_update_disabled,
+    )
     from wagtail.tasks import update_reference_index_task
 
     pending: dict[tuple, None] = {}  # (task, app_label, model_name, pk), first save first
-    searched = set(_indexed_models())
-    referenced = set(ReferenceIndex.tracked_models)
+    # The models whose saves modelsearch indexes right now (only these are held back and later
+    # connected again).
+    searched = {
+        model
+        for model in _indexed_models()
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    }
+    references_on = not getattr(reference_index_auto_update_disabled, "value", False)
+    referenced = set(ReferenceIndex.tracked_models) if references_on else set()
     owner = threading.get_ident()
 
     def remember(sender, instance, raw=False, **kwargs):
@@ -61,13 +73,11 @@ def deferred_index_updates():
         if sender in referenced:
             pending.setdefault((update_reference_index_task, *key), None)
 
-    for model in searched:
-        post_save.disconnect(post_save_signal_handler, sender=model)
     post_save.connect(remember, weak=False)
     _state.pending = pending
     succeeded = False
     try:
-        with disable_reference_index_auto_update():
+        with disable_reference_index_auto_update() if references_on else nullcontext():
             yield
         succeeded = True
     finally:

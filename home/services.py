@@ -18,6 +18,7 @@ from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
+from core.indexing import deferred_index_updates
 from home.models import Indicator, LoadRecord, Measurement
 from home.policy_demo import demo_series
 from home.policy_spec import LANGUAGES, PageSpec, page_specs
@@ -224,16 +225,19 @@ def policy_load(*, demo: bool = False, force: bool = False) -> LoadReport:
     locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
     loaded = {}
     da_pages: dict = {}
-    for lang in LANGUAGES:
-        pages: dict = {}
-        for spec in page_specs(lang, demo=demo):
-            pages[spec.key] = _load_page(spec, lang, pages, da_pages, locales[lang], force, report)
-        loaded[lang] = pages
-        if lang == "da":
-            da_pages = pages
-    if demo:
-        # Numbers live on the Danish goal pages; translations show them (home.selectors).
-        _load_demo_measurements("da", loaded["da"], report)
+    with deferred_index_updates():  # each page is saved twice or more; indexed once
+        for lang in LANGUAGES:
+            pages: dict = {}
+            for spec in page_specs(lang, demo=demo):
+                pages[spec.key] = _load_page(
+                    spec, lang, pages, da_pages, locales[lang], force, report
+                )
+            loaded[lang] = pages
+            if lang == "da":
+                da_pages = pages
+        if demo:
+            # Numbers live on the Danish goal pages; translations show them (home.selectors).
+            _load_demo_measurements("da", loaded["da"], report)
     return report
 
 

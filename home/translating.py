@@ -46,6 +46,8 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from core.indexing import deferred_index_updates
+
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 # Every page is translated into English and Arabic; a Danish string the data does not know waits
 # for a translator. Into the other UI languages only the key pages are translated: those whose
@@ -269,15 +271,16 @@ def content_translate(*, languages=TARGET_LANGUAGES) -> TranslateReport:
     danish = Locale.objects.get(language_code="da")
     locales = [Locale.objects.get_or_create(language_code=code)[0] for code in languages]
     pages = Page.objects.filter(locale=danish, depth__gt=1).live().order_by("path")
-    for page in pages:
-        for locale in locales:
-            code = locale.language_code
-            if (
-                code in FULL_CONTENT_LANGUAGES
-                or fully_known(page, code)
-                or page.get_translation_or_none(locale) is not None
-            ):
-                translate_page(page, locale, report)
+    with deferred_index_updates():  # each translation is saved several times; indexed once
+        for page in pages:
+            for locale in locales:
+                code = locale.language_code
+                if (
+                    code in FULL_CONTENT_LANGUAGES
+                    or fully_known(page, code)
+                    or page.get_translation_or_none(locale) is not None
+                ):
+                    translate_page(page, locale, report)
     return report
 
 

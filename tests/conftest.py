@@ -71,8 +71,9 @@ def rate_limit(settings):
 @pytest.hookimpl(tryfirst=True)  # before pytest-django's, which keeps this order in its groups
 def pytest_collection_modifyitems(items):
     """Within a module, the tests that read the module-wide policy (fixture `policy_loaded`,
-    tests/home/conftest.py) run after the others, which expect a page tree without it. Modules
-    keep their order, and pytest-django then still runs the transactional tests last."""
+    tests/home/conftest.py, or a module's own `policy_loaded_...`) run after the others, which
+    expect a page tree without it. Modules keep their order, and pytest-django then still runs
+    the transactional tests last."""
     first = {}
     for index, item in enumerate(items):
         first.setdefault(item.nodeid.split("::")[0], index)
@@ -80,12 +81,10 @@ def pytest_collection_modifyitems(items):
     items.sort(
         key=lambda item: (
             first[item.nodeid.split("::")[0]],
-            "policy_loaded" in getattr(item, "fixturenames", ()),
+            any(name.startswith("policy_loaded") for name in getattr(item, "fixturenames", ())),
             position[id(item)],
         )
     )
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(xdist_group(item.nodeid)))
 
 
 def xdist_group(nodeid: str) -> str:
@@ -97,3 +96,49 @@ def xdist_group(nodeid: str) -> str:
         if path.startswith(package):
             return package
     return path
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # before xdist's own LoadGroupScheduling
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup` with the groups of `xdist_group`, handed out largest first.
+
+    xdist's own loadgroup reads `xdist_group` markers by appending the group to `item._nodeid`,
+    which pytest 9 no longer reads: every test became a group of its own, so module-wide data
+    (the policy, the robustness world) was built again in both workers and the browser tests
+    started a server and a Chromium in each. Here the scheduler asks `xdist_group` itself."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_group(nodeid)
+
+        def _assign_work_unit(self, node) -> None:
+            # The longest groups first, so that no worker starts one near the end alone.
+            scope = min(self.workqueue, key=lambda s: (_cost_rank(s), -len(self.workqueue[s])))
+            self.workqueue.move_to_end(scope, last=False)
+            super()._assign_work_unit(node)
+
+    return GroupScheduling(config, log)
+
+
+# Groups that take minutes whatever their number of tests, roughly longest first: the browser
+# tests (about nine minutes), then those that load the demo content or start servers. Others
+# go by their number of tests.
+LONG_GROUPS = (
+    "tests/e2e/",
+    "tests/robustness/",
+    "tests/dialogue/test_redis_outage.py",
+    "tests/config/test_language_crawl.py",
+    "tests/config/test_every_page.py",
+    "tests/accounts/test_deletion.py",
+    "tests/accounts/test_logs.py",
+    "tests/home/test_load_policy.py",
+    "tests/config/test_database_outage.py",
+    "tests/dialogue/test_two_processes.py",
+)
+
+
+def _cost_rank(group: str) -> int:
+    return LONG_GROUPS.index(group) if group in LONG_GROUPS else len(LONG_GROUPS)

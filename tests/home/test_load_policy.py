@@ -20,8 +20,19 @@ from home.models import (
 )
 from home.services import policy_load
 from tests.home.test_policy_text import SCAN_SUBSTRINGS, SCAN_WORDS
+from tests.shared_db import rolled_back
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def policy_loaded_without_demo(django_db_setup, django_db_blocker):
+    """The policy as `load_policy` (without --demo) writes it, loaded once for the tests that
+    only read it; they run after this module's other tests (tests/conftest.py), which load
+    their own."""
+    with rolled_back(django_db_blocker):
+        policy_load()
+        yield
 
 
 def locale(code):
@@ -53,8 +64,7 @@ def page_text(page) -> str:
     return "\n".join(parts)
 
 
-def test_the_policy_is_loaded_with_its_numbers_right():
-    policy_load()
+def test_the_policy_is_loaded_with_its_numbers_right(policy_loaded_without_demo):
     da = locale("da")
     assert GoalPage.objects.filter(locale=da, is_overall=False).count() == 6
     assert GoalPage.objects.filter(locale=da, is_overall=True).count() == 1
@@ -67,8 +77,7 @@ def test_the_policy_is_loaded_with_its_numbers_right():
     assert overall.indicators.count() == 10  # the ICC index and its nine dimensions
 
 
-def test_only_goal_2_has_a_target_and_it_is_five_point_eight():
-    policy_load()
+def test_only_goal_2_has_a_target_and_it_is_five_point_eight(policy_loaded_without_demo):
     goal2 = GoalPage.objects.get(locale=locale("da"), number=2)
     indicator = goal2.indicators.get()
     assert indicator.target_value == Decimal("5.8")
@@ -79,8 +88,9 @@ def test_only_goal_2_has_a_target_and_it_is_five_point_eight():
     assert not others.filter(target_value__isnull=False).exists()
 
 
-def test_goals_link_to_their_focus_area_and_lighthouses_to_their_goal_in_each_language():
-    policy_load()
+def test_goals_link_to_their_focus_area_and_lighthouses_to_their_goal_in_each_language(
+    policy_loaded_without_demo,
+):
     for code in ("da", "en"):
         for goal in GoalPage.objects.filter(locale=locale(code), is_overall=False):
             assert goal.focus_area.locale.language_code == code
@@ -100,8 +110,7 @@ def test_no_scan_errors_in_any_loaded_danish_text():
             assert bad not in lowered, (page.title, bad)
 
 
-def test_english_translations_exist_for_every_policy_page():
-    policy_load()
+def test_english_translations_exist_for_every_policy_page(policy_loaded_without_demo):
     en = locale("en")
     for page in Page.objects.filter(locale=locale("da"), depth__gt=1).specific():
         if not isinstance(page, (PolicyPage, FocusAreaPage, GoalPage, LighthouseProjectPage)):
@@ -160,8 +169,7 @@ def test_an_unpublished_draft_is_an_editors_change_too():
     assert goal.get_latest_revision_as_object().statement == "Kladde"
 
 
-def test_the_main_sections_are_in_the_menu():
-    policy_load()
+def test_the_main_sections_are_in_the_menu(policy_loaded_without_demo):
     for code in ("da", "en"):
         assert PolicyPage.objects.get(locale=locale(code)).show_in_menus
         assert BarometerPage.objects.get(locale=locale(code)).show_in_menus
@@ -187,8 +195,7 @@ def test_a_home_page_intro_written_before_the_first_load_is_kept():
     assert PolicyPage.objects.filter(locale=locale("da")).exists()
 
 
-def test_the_menu_uses_short_labels_for_the_long_titles():
-    policy_load()
+def test_the_menu_uses_short_labels_for_the_long_titles(policy_loaded_without_demo):
     for code, policy_label, barometer_label in (
         ("da", "Politikken", "Barometeret"),
         ("en", "The policy", "Barometer"),

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from core.hooks import DEMO_CONTENT, run_hooks
+from core.indexing import deferred_index_updates
 from home.services import site_match_site_url
 
 
@@ -21,10 +22,12 @@ class Command(BaseCommand):
     def handle(self, *args, demo=False, **options):
         if site_match_site_url():
             self.stdout.write("The default site now answers at SITE_URL.")
-        call_command("load_policy", stdout=self.stdout, stderr=self.stderr, demo=demo)
-        if demo:
-            for _order, name in sorted(run_hooks(DEMO_CONTENT)):
-                call_command(name, stdout=self.stdout, stderr=self.stderr)
-        # After all the Danish content: its English and Arabic wagtail-localize translations.
-        call_command("translate_content", stdout=self.stdout, stderr=self.stderr)
+        # Each page is saved several times on the way; it is indexed for search once, at the end.
+        with deferred_index_updates():
+            call_command("load_policy", stdout=self.stdout, stderr=self.stderr, demo=demo)
+            if demo:
+                for _order, name in sorted(run_hooks(DEMO_CONTENT)):
+                    call_command(name, stdout=self.stdout, stderr=self.stderr)
+            # After all the Danish content: its English and Arabic wagtail-localize translations.
+            call_command("translate_content", stdout=self.stdout, stderr=self.stderr)
         self.stdout.write(self.style.SUCCESS("Content is loaded."))

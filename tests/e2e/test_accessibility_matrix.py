@@ -410,11 +410,11 @@ class Site:
                 [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": self.server.url}]
             )
 
-    def goto(self, role: str, path: str, *, language: str = "da"):
+    def goto(self, role: str, path: str, *, language: str = "da", status: int = 200):
         page = self.page(role)
         self.set_language(page, path, language)
         response = page.goto(self.url(path), wait_until="domcontentloaded")
-        assert response is not None and response.status == 200, (path, response)
+        assert response is not None and response.status == status, (path, response)
         return page
 
 
@@ -689,6 +689,20 @@ def run_states(site: Site) -> list[str]:
         state(page, f"{code} search without results")
         page = site.goto(reader, route("partnerships:mine"))
         state(page, f"{code} no organisations of one's own")
+        partners = site.data["pages"]["partnerships.PartnerIndexPage"][code]
+        page = site.goto("anonymous", f"{partners}?q=zqxjvw")
+        state(page, f"{code} partner register: no partner matches")
+
+        # The filterable indexes refuse a value they do not offer: 400, the form refilled.
+        for label in (
+            "dialogue.DebateIndexPage",
+            "events.EventIndexPage",
+            "partnerships.PartnerIndexPage",
+        ):
+            bad = "?state=zz&kind=zz&district=zz&focus_area=zz"
+            page = site.goto("anonymous", site.data["pages"][label][code] + bad, status=400)
+            assert page.locator(ERRORS).count(), f"{code} {label}: no error shown"
+            state(page, f"{code} {label} with a filter it refuses")
 
         # Every form sent empty comes back with the server's errors.
         for role, name, kwargs, form in FORMS:
@@ -762,6 +776,6 @@ def test_every_state_at_375_and_1280_px_in_danish_arabic_and_persian(site):
     before = len(site.findings.lines)
     states = run_states(site)
     print(f"\n{len(states)} states at two widths in {time.monotonic() - started:.0f} s")
-    assert len(states) == len(STATE_LANGUAGES) * (len(FORMS) + 14)
+    assert len(states) == len(STATE_LANGUAGES) * (len(FORMS) + 17)
     problems = site.findings.lines[before:]
     assert not problems, "\n".join(problems)

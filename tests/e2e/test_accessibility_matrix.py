@@ -8,8 +8,9 @@ On every page visited, besides axe, no two elements share an `id` and every form
 accessible name (axe skips controls it does not render, such as the reply boxes in closed
 `<details>`).
 
-One browser for the module, one context per role, each logged in once; a page per context is
-reused for every visit, and axe is injected once per load."""
+One browser for the module, one context per role, each logged in once (a second context per
+role shares that log-in, so two pages load and are checked side by side); each context's one
+page is reused for every visit, and axe is injected once per load."""
 
 import json
 import re
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.browser
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 STATE_LANGUAGES = ("da", "ar", "fa")
-WIDTHS = (375, 1280)
+WIDTHS = (1280, 375)  # the states: as reached, then the same document at phone width
 PASSWORD = "e2e-Pass-1234"
 PROJECT_APPS = ("accounts", "config", "core", "dialogue", "events", "home", "partnerships")
 AXE_SCRIPT = (Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js").read_text()
@@ -386,7 +387,6 @@ class Site:
     data: dict
     pages: dict = field(default_factory=dict)  # (lane, role) -> Playwright page
     contexts: list = field(default_factory=list)
-    findings: Findings = field(default_factory=Findings)
     login_checks: Findings = field(default_factory=Findings)
 
     def url(self, path: str) -> str:
@@ -577,7 +577,7 @@ def matrix_jobs(site: Site) -> list[tuple[str, str, str, str]]:
     return jobs
 
 
-def run_matrix(site: Site, jobs) -> list[str]:
+def run_matrix(site: Site, jobs, findings: Findings) -> list[str]:
     """Visits the jobs LANES at a time and checks each page; returns what was not reached."""
     wrong = []
     for first in range(0, len(jobs), LANES):
@@ -599,10 +599,10 @@ def run_matrix(site: Site, jobs) -> list[str]:
                 status = response.status if response else None
                 wrong.append(f"{role} {path} ({name}): {status}, landed on {landed}")
                 continue
-            site.findings.start(page)
+            findings.start(page)
             reached.append((lane, f"{role} {code} {name} {path}"))
         for lane, where in reached:
-            site.findings.finish(pages[lane], where)
+            findings.finish(pages[lane], where)
     return wrong
 
 
@@ -610,8 +610,8 @@ def test_every_page_type_in_every_language_at_1280_px(site):
     """Each page model's live page and each visited URL, in the eight UI languages."""
     started = time.monotonic()
     jobs = matrix_jobs(site)
-    wrong = run_matrix(site, jobs)
-    findings = site.findings
+    findings = Findings()
+    wrong = run_matrix(site, jobs, findings)
     print(f"\n{len(findings.checked)} pages in {time.monotonic() - started:.0f} s")
     findings.lines += site.login_checks.lines
     assert not wrong and not findings.lines, (
@@ -657,11 +657,11 @@ ERRORS = (
 )
 
 
-def check_both_widths(site: Site, page, where: str) -> None:
+def check_both_widths(findings: Findings, page, where: str) -> None:
     """The state as it is, at 1280 px and then at 375 px (no reload: the same state)."""
-    for width in (1280, 375):
+    for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900 if width > 400 else 800})
-        site.findings.check(page, f"{where} at {width} px")
+        findings.check(page, f"{where} at {width} px")
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -669,14 +669,14 @@ def wait_live(page) -> None:
     expect(page.locator("[data-debate]")).to_have_attribute("data-live", "true", timeout=10000)
 
 
-def run_states(site: Site) -> list[str]:
+def run_states(site: Site, findings: Findings) -> list[str]:
     """Reaches each state by doing what a user does, in da, ar and fa; returns the states
     checked."""
     objects, states = site.data["objects"], []
 
     def state(page, where: str) -> None:
         states.append(where)
-        check_both_widths(site, page, where)
+        check_both_widths(findings, page, where)
 
     for code in STATE_LANGUAGES:
         reader, writer = f"reader-{code}", f"writer-{code}"
@@ -773,9 +773,9 @@ def run_states(site: Site) -> list[str]:
 
 def test_every_state_at_375_and_1280_px_in_danish_arabic_and_persian(site):
     started = time.monotonic()
-    before = len(site.findings.lines)
-    states = run_states(site)
+    findings = Findings()
+    states = run_states(site, findings)
     print(f"\n{len(states)} states at two widths in {time.monotonic() - started:.0f} s")
     assert len(states) == len(STATE_LANGUAGES) * (len(FORMS) + 17)
-    problems = site.findings.lines[before:]
-    assert not problems, "\n".join(problems)
+    assert len(findings.checked) == len(states) * len(WIDTHS)
+    assert not findings.lines, findings.report()

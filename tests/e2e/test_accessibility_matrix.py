@@ -691,6 +691,7 @@ def run_states(site: Site, findings: Findings) -> list[str]:
         state(page, f"{code} no organisations of one's own")
         partners = site.data["pages"]["partnerships.PartnerIndexPage"][code]
         page = site.goto("anonymous", f"{partners}?q=zqxjvw")
+        assert page.locator(".partner-card").count() == 0, "the partner list is not empty"
         state(page, f"{code} partner register: no partner matches")
 
         # The filterable indexes refuse a value they do not offer: 400, the form refilled.

@@ -173,7 +173,8 @@ def axe_violations(page) -> list[dict]:
     WCAG 2.1 A and AA rules; returns the violations found on the page as it is now."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = Axe().run(page, options=options)
     return results.response["violations"]
 
 

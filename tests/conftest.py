@@ -90,8 +90,12 @@ def pytest_collection_modifyitems(items):
 def xdist_group(nodeid: str) -> str:
     """Under pytest-xdist (`make test`: --dist loadgroup) the tests of one group run in one
     worker: a module's tests share its module-wide data, the robustness package its world, and
-    the browser tests one server and one Chromium."""
+    the browser tests one server and one Chromium. The accessibility matrix, as long as all the
+    other browser tests together, has a server and a Chromium of its own, so that the two run
+    side by side."""
     path = nodeid.split("::")[0]
+    if path in OWN_BROWSER_GROUPS:
+        return path
     for package in ("tests/e2e/", "tests/robustness/"):
         if path.startswith(package):
             return package
@@ -123,10 +127,12 @@ def pytest_xdist_make_scheduler(config, log):
     return GroupScheduling(config, log)
 
 
-# Groups that take minutes whatever their number of tests, roughly longest first: the browser
-# tests (about nine minutes), then those that load the demo content or start servers. Others
-# go by their number of tests.
+# Groups that take minutes whatever their number of tests, roughly longest first: the
+# accessibility matrix and the other browser tests (about nine minutes each), then those that
+# load the demo content or start servers. Others go by their number of tests.
+OWN_BROWSER_GROUPS = ("tests/e2e/test_accessibility_matrix.py",)
 LONG_GROUPS = (
+    "tests/e2e/test_accessibility_matrix.py",
     "tests/e2e/",
     "tests/robustness/",
     "tests/dialogue/test_redis_outage.py",

@@ -278,7 +278,7 @@ def _language_page(request) -> bool:
 def connect_page_signals() -> None:
     """Publishing, unpublishing, moving or deleting any page changes menus, indexes, search
     and links on other pages: every page is retired (pages are published rarely)."""
-    from django.db.models.signals import post_delete
+    from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -289,7 +289,13 @@ def connect_page_signals() -> None:
         if isinstance(instance, Page):
             invalidate(PAGES)
 
-    page_published.connect(page_changed, dispatch_uid="core.pagecache.published")
-    page_unpublished.connect(page_changed, dispatch_uid="core.pagecache.unpublished")
-    post_page_move.connect(page_changed, dispatch_uid="core.pagecache.moved")
-    post_delete.connect(deleted, dispatch_uid="core.pagecache.page_deleted")
+    def created(sender, instance, created, **kwargs):
+        # A page made live without a revision (add_child from code, a loader) is published too.
+        if created and isinstance(instance, Page) and instance.live:
+            invalidate(PAGES)
+
+    page_published.connect(page_changed, dispatch_uid="core.pagecache.published", weak=False)
+    page_unpublished.connect(page_changed, dispatch_uid="core.pagecache.unpublished", weak=False)
+    post_page_move.connect(page_changed, dispatch_uid="core.pagecache.moved", weak=False)
+    post_delete.connect(deleted, dispatch_uid="core.pagecache.page_deleted", weak=False)
+    post_save.connect(created, dispatch_uid="core.pagecache.page_created", weak=False)

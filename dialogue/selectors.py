@@ -14,7 +14,7 @@ from wagtail.models import Page
 from accounts.rules import can_take_part
 from core import pagecache
 from core.locales import children_in_every_language, one_per_translation
-from dialogue.cache_tags import DEBATES, debate_tag
+from dialogue.cache_tags import DEBATES, debate_tags
 from dialogue.models import (
     MAX_COMMENT_LENGTH,
     MAX_REPORT_TEXT,
@@ -89,7 +89,7 @@ def valid_cursor(sort: str, cursor: str | None) -> str | None:
 def comment_page(
     *, debate: DebatePage, viewer, sort: str = "oldest", cursor: str | None = None, size=None
 ) -> CommentPage:
-    pagecache.depends_on(debate_tag(debate.pk))
+    pagecache.depends_on(*debate_tags(debate.pk))
     # Opening and closing by the clock change the page without a write.
     now = timezone.now()
     for moment in (debate.opens_at, debate.closes_at):
@@ -146,7 +146,7 @@ def _attach_replies(top: list[Comment], replies: list[Comment]) -> None:
 
 def thread(*, debate: DebatePage, viewer, root_id: int) -> Comment | None:
     """A whole thread, for "show all replies"."""
-    pagecache.depends_on(debate_tag(debate.pk))
+    pagecache.depends_on(*debate_tags(debate.pk))
     base = visible_comments(debate, viewer).select_related("author")
     root = base.filter(pk=root_id, parent__isnull=True).first()
     if root is None:
@@ -177,7 +177,7 @@ def thread(*, debate: DebatePage, viewer, root_id: int) -> Comment | None:
 
 def comments_after(*, debate: DebatePage, after_id: int, limit: int = 200) -> list[Comment]:
     """Catch-up after a reconnect: everything public with an id above the last one seen."""
-    pagecache.depends_on(debate_tag(debate.pk))
+    pagecache.depends_on(*debate_tags(debate.pk))
     comments = list(
         Comment.objects.filter(debate=debate, status=CommentStatus.PUBLISHED, id__gt=after_id)
         .select_related("author")

@@ -63,7 +63,9 @@ def wrk(url: str, seconds: float, connections: int, headers: dict[str, str]) -> 
     output = subprocess.run(
         [*command, url], capture_output=True, text=True, check=True, timeout=seconds + 60
     ).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
+    latency = dict(re.findall(r"^\s+(50|99)(?:\.0+)?%\s+(\S+)$", output, re.M))
+    if "50" not in latency:
+        raise RuntimeError(f"wrk measured no latency for {url}:\n{output}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     sockets = re.search(r"Socket errors: (.*)$", output, re.M)
     return {

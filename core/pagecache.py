@@ -229,6 +229,7 @@ class PageCacheMiddleware:
         state = _Render(versions=_read_versions([PAGES]))
         token = _render.set(state)
         try:
+            _remember_site(request)
             response = self.get_response(request)
         finally:
             _render.reset(token)
@@ -271,6 +272,47 @@ class PageCacheMiddleware:
         return response
 
 
+def _remember_site(request) -> None:
+    """Wagtail looks the site up for every request (Site.find_for_request keeps it on the
+    request only): here it is looked up once per host and process, until a page or site
+    changes."""
+    from wagtail.models import Site
+
+    try:
+        raw_host = request._get_raw_host()
+    except Exception:
+        return
+    request._wagtail_site = remember(
+        f"site:{raw_host}:{request.get_port()}", lambda: Site._find_for_request(request)
+    )
+
+
+def _remember_locales() -> None:
+    """The locale of a language is looked up for nearly every page and link
+    (Locale.get_active, Locale.get_default): once per language and process instead, until a
+    page or locale changes."""
+    from wagtail.models.i18n import Locale, LocaleManager
+
+    original = LocaleManager.get_for_language
+    if getattr(original, "remembered", False):
+        return
+
+    def get_for_language(self, language_code):
+        locale = remember(f"locale:{language_code}", lambda: _locale_or_none(language_code))
+        if locale is None:
+            raise Locale.DoesNotExist(f"No locale for {language_code!r}")
+        return locale
+
+    def _locale_or_none(language_code):
+        try:
+            return original(Locale.objects, language_code)
+        except (Locale.DoesNotExist, LookupError):
+            return None
+
+    get_for_language.remembered = True
+    LocaleManager.get_for_language = get_for_language
+
+
 def _language_page(request) -> bool:
     return bool(get_language_from_path(request.path_info))
 
@@ -289,6 +331,9 @@ def connect_page_signals() -> None:
         if isinstance(instance, Page):
             invalidate(PAGES)
 
+    def site_or_locale_changed(**kwargs):
+        invalidate(PAGES)
+
     def created(sender, instance, created, **kwargs):
         # A page made live without a revision (add_child from code, a loader) is published too.
         if created and isinstance(instance, Page) and instance.live:
@@ -299,3 +344,14 @@ def connect_page_signals() -> None:
     post_page_move.connect(page_changed, dispatch_uid="core.pagecache.moved", weak=False)
     post_delete.connect(deleted, dispatch_uid="core.pagecache.page_deleted", weak=False)
     post_save.connect(created, dispatch_uid="core.pagecache.page_created", weak=False)
+    from wagtail.models import Locale, Site
+
+    for model in (Site, Locale):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                site_or_locale_changed,
+                sender=model,
+                dispatch_uid=f"core.pagecache.{model.__name__}.{signal is post_save}",
+                weak=False,
+            )
+    _remember_locales()

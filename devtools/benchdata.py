@@ -16,7 +16,8 @@ EVENTS = 300
 SEARCH = "integration"
 
 
-def _debate(authors):
+def debate_with_comments(authors, count: int = COMMENTS, slug: str = "bench-debat"):
+    """A debate with `count` published comments, a tenth of them replies to the first 50."""
     from django.utils import timezone
     from wagtail.models import Locale
 
@@ -25,8 +26,8 @@ def _debate(authors):
     index = DebateIndexPage.objects.filter(locale=Locale.get_default()).first()
     debate = index.add_child(
         instance=DebatePage(
-            title="Bench: boliger og naboskab",
-            slug="bench-debat",
+            title=f"Bench: boliger og naboskab ({slug})",
+            slug=slug,
             question="Hvordan bliver vi bedre naboer?",
             state=DebateState.OPEN,
         )
@@ -39,9 +40,9 @@ def _debate(authors):
             body=f"Kommentar {i}: vi mødes i gården og spiser sammen.",
             body_html=f"<p>Kommentar {i}: vi mødes i gården og spiser sammen.</p>",
             status=CommentStatus.PUBLISHED,
-            created_at=now - timedelta(minutes=COMMENTS - i),
+            created_at=now - timedelta(minutes=count - i),
         )
-        for i in range(COMMENTS * 9 // 10)
+        for i in range(count - count // 10)
     ]
     Comment.objects.bulk_create(tops, batch_size=500)
     roots = list(Comment.objects.filter(debate=debate, parent=None).order_by("id")[:50])
@@ -56,16 +57,17 @@ def _debate(authors):
             body_html=f"<p>Svar {i}</p>",
             status=CommentStatus.PUBLISHED,
         )
-        for i in range(COMMENTS - len(tops))
+        for i in range(count - len(tops))
     ]
     Comment.objects.bulk_create(replies, batch_size=500)
     DebatePage.objects.filter(pk=debate.pk).update(
-        comment_count=COMMENTS, last_activity_at=timezone.now()
+        comment_count=count, last_activity_at=timezone.now()
     )
     return debate
 
 
-def _partners():
+def public_partners(count: int = PARTNERS, start: int = 0):
+    """`count` approved organisations with a pledge and a commitment each, in the register."""
     from django.utils import timezone
     from wagtail.search.index import insert_or_update_object
 
@@ -80,9 +82,9 @@ def _partners():
     )
 
     kinds = [kind for kind, _label in Kind.choices]
-    seed = 3000000
+    seed = 3000000 + start * 20
     organisations = []
-    for i in range(PARTNERS):
+    for i in range(start, start + count):
         cvr = None
         while not cvr:
             seed += 1
@@ -134,10 +136,12 @@ def _partners():
     )
     for organisation in organisations:  # the site search finds them, as it would
         insert_or_update_object(organisation)
-    return organisations[0]
+    return organisations
 
 
-def _events():
+def events(count: int = EVENTS, offset: int = 0):
+    """`count` events under the Danish events index, two thirds upcoming; returns an upcoming
+    one."""
     from django.utils import timezone
     from wagtail.models import Locale
 
@@ -146,7 +150,7 @@ def _events():
     index = EventIndexPage.objects.filter(locale=Locale.get_default()).first()
     start = (timezone.now() + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
     first = None
-    for i in range(EVENTS):
+    for i in range(offset, offset + count):
         # Two thirds upcoming, one third past: both parts of the listing are full.
         when = start + timedelta(days=i) if i % 3 else start - timedelta(days=10 + i)
         event = index.add_child(
@@ -222,22 +226,26 @@ def page_urls(debate, partner, event) -> dict[str, str]:
         }
 
 
-def seed() -> None:
+def authors(count: int = 50, start: int = 0):
     from accounts.models import User
 
-    authors = User.objects.bulk_create(
+    return User.objects.bulk_create(
         [
             User(
                 username=f"bench-author{i}@example.org",
                 email=f"bench-author{i}@example.org",
                 display_name=f"Beboer {i}",
             )
-            for i in range(50)
+            for i in range(start, start + count)
         ]
     )
-    debate = _debate(authors)
-    partner = _partners()
-    event = _events()
+
+
+def seed() -> None:
+    people = authors()
+    debate = debate_with_comments(people)
+    partner = public_partners()[0]
+    event = events()
     session_key, csrf = _resident_session()
     print(
         json.dumps(

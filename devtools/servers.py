@@ -157,7 +157,7 @@ def load_database(env: dict[str, str], *, demo: bool = True, prefix: str = "bdib
             template_url = f"sqlite:///{Path(folder) / 'template.sqlite3'}"
         template_env = {**env, "DATABASE_URL": template_url}
         try:
-            manage(template_env, "migrate", "--noinput")
+            manage(template_env, "migrate", "--noinput", timeout=900)
             manage(template_env, "load_content", *(["--demo"] if demo else []), timeout=900)
         except BaseException:
             _drop_template(template_url)

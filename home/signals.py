@@ -2,7 +2,8 @@
 
 - "barometer": a measurement or indicator saved or deleted (the barometer, goal and focus-area
   pages, the front page and the open data show them);
-- "pages": a UI language ticked as reviewed (the note on every page in that language).
+- "pages": a UI language ticked as reviewed (the note on every page in that language); a
+  glossary term added, changed or deleted (explained wherever it occurs).
 
 Page edits themselves retire every page through Wagtail's publish signals (core.pagecache).
 """
@@ -18,12 +19,12 @@ def _barometer_changed(**kwargs):
     pagecache.invalidate(BAROMETER)
 
 
-def _ui_review_changed(**kwargs):
+def _pages_changed(**kwargs):
     pagecache.invalidate(pagecache.PAGES)
 
 
 def connect() -> None:
-    from home.models import Indicator, Measurement, UILanguageReview
+    from home.models import GlossaryTerm, Indicator, Measurement, UILanguageReview
 
     for model in (Measurement, Indicator):
         for signal in (post_save, post_delete):
@@ -32,9 +33,10 @@ def connect() -> None:
                 sender=model,
                 dispatch_uid=f"home.pagecache.{model.__name__}.{signal is post_save}",
             )
-    for signal in (post_save, post_delete):
-        signal.connect(
-            _ui_review_changed,
-            sender=UILanguageReview,
-            dispatch_uid=f"home.pagecache.ui_review.{signal is post_save}",
-        )
+    for model in (UILanguageReview, GlossaryTerm):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _pages_changed,
+                sender=model,
+                dispatch_uid=f"home.pagecache.{model.__name__}.{signal is post_save}",
+            )

@@ -10,7 +10,7 @@ LOCALES := da ar tr ur so pl fa
 LOCALE_ARGS := $(foreach code,$(LOCALES),-l $(code))
 TEMPLATE_DIRS := site/templates core/templates home/templates accounts/templates dialogue/templates partnerships/templates events/templates
 
-.PHONY: run install migrate content test lint format messages bench-fanout clean
+.PHONY: run install migrate content test lint format messages bench-fanout bench-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ messages: install
 
 bench-fanout: install
 	$(BIN)/python bench/fanout.py
+
+# Needs PostgreSQL, Redis (database 14 unless BENCH_REDIS_URL) and wrk (Debian: apt-get install wrk).
+bench-pages: install
+	$(BIN)/python bench/pages.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -8,7 +8,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.cache_tags import PEOPLE
 from accounts.models import Notification, User
+from core import pagecache
 from core.hooks import ACCOUNT_BLOCKED, ACCOUNT_DELETING, DATA_EXPORT, run_hooks
 from core.live import publish, user_topic
 
@@ -59,6 +61,7 @@ def user_update_profile(*, user: User, display_name: str, preferred_language: st
     user.preferred_language = preferred_language
     user.full_clean(exclude=["password", "username"])
     user.save(update_fields=["display_name", "preferred_language"])
+    pagecache.invalidate(PEOPLE)
     return user
 
 
@@ -72,6 +75,7 @@ def user_delete(*, user: User) -> None:
     deletes nothing."""
     run_hooks(ACCOUNT_DELETING, user)
     user.delete()
+    pagecache.invalidate(PEOPLE)
 
 
 def notifications_mark_read(*, user: User) -> int:

@@ -81,11 +81,12 @@ def _maintenance_url(server_url: str) -> str:
     return server_url.rsplit("/", 1)[0] + "/postgres"
 
 
-def fresh_postgres_database(server_url: str) -> str:
-    """Creates an empty database on the server `server_url` points at; returns its URL."""
+def fresh_postgres_database(server_url: str, prefix: str = "bdib_") -> str:
+    """Creates an empty database on the server `server_url` points at; returns its URL. Its
+    name starts with `prefix` (a benchmark's own, on a server others share)."""
     import psycopg
 
-    name = "bdib_" + uuid.uuid4().hex[:10]
+    name = prefix + uuid.uuid4().hex[:10]
     with psycopg.connect(_maintenance_url(server_url), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return server_url.rsplit("/", 1)[0] + "/" + name
@@ -133,7 +134,7 @@ def _drop_template(template_url: str) -> None:
             _sqlite_path(template_url).unlink(missing_ok=True)
 
 
-def load_database(env: dict[str, str], *, demo: bool = True) -> None:
+def load_database(env: dict[str, str], *, demo: bool = True, prefix: str = "bdib_") -> None:
     """`migrate` and `load_content [--demo]` into the empty database env["DATABASE_URL"].
 
     The first call of a kind (server, demo or not, SITE_URL) in a process runs both commands into
@@ -150,13 +151,13 @@ def load_database(env: dict[str, str], *, demo: bool = True) -> None:
     template_url = _templates.get(key)
     if template_url is None:
         if postgres:
-            template_url = fresh_postgres_database(database_url)
+            template_url = fresh_postgres_database(database_url, prefix)
         else:
             folder = tempfile.mkdtemp(prefix="bdib-template-")
             template_url = f"sqlite:///{Path(folder) / 'template.sqlite3'}"
         template_env = {**env, "DATABASE_URL": template_url}
         try:
-            manage(template_env, "migrate", "--noinput")
+            manage(template_env, "migrate", "--noinput", timeout=900)
             manage(template_env, "load_content", *(["--demo"] if demo else []), timeout=900)
         except BaseException:
             _drop_template(template_url)
@@ -166,9 +167,11 @@ def load_database(env: dict[str, str], *, demo: bool = True) -> None:
     _copy_database(template_url, database_url)
 
 
-def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_healthy(
+    port: int, process: subprocess.Popen, timeout: float = 60, path: str = "/healthz"
+) -> None:
     deadline = time.monotonic() + timeout
-    url = f"http://127.0.0.1:{port}/healthz"
+    url = f"http://127.0.0.1:{port}{path}"
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"the server on port {port} exited with {process.returncode}")
@@ -183,16 +186,23 @@ def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 60
 
 @contextmanager
 def uvicorn_server(
-    env: dict[str, str], port: int | None = None, workers: int = 1, log=None, cpu: int | None = None
+    env: dict[str, str],
+    port: int | None = None,
+    workers: int = 1,
+    log=None,
+    cpu: int | None = None,
+    app: str = "config.asgi:application",
+    health_path: str = "/healthz",
 ):
-    """Runs uvicorn with the project's ASGI app until the block ends (pinned to one core when
-    `cpu` is given, so a benchmark's load clients do not share it)."""
+    """Runs uvicorn with the project's ASGI app (or `app`, with the same flags) until the block
+    ends (pinned to one core when `cpu` is given, so a benchmark's load clients do not share
+    it)."""
     port = port or free_port()
     command = [
         PYTHON,
         "-m",
         "uvicorn",
-        "config.asgi:application",
+        app,
         "--host",
         "127.0.0.1",
         "--port",
@@ -218,7 +228,7 @@ def uvicorn_server(
         stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
     )
     try:
-        wait_until_healthy(port, process)
+        wait_until_healthy(port, process, path=health_path)
         yield f"127.0.0.1:{port}"
     finally:
         process.terminate()

@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, F, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.rules import can_take_part
+from core import pagecache
 from core.locales import children_in_every_language, one_per_translation
+from dialogue.cache_tags import DEBATES, debate_tags
 from dialogue.models import (
     MAX_COMMENT_LENGTH,
     MAX_REPORT_TEXT,
@@ -86,6 +89,12 @@ def valid_cursor(sort: str, cursor: str | None) -> str | None:
 def comment_page(
     *, debate: DebatePage, viewer, sort: str = "oldest", cursor: str | None = None, size=None
 ) -> CommentPage:
+    pagecache.depends_on(*debate_tags(debate.pk))
+    # Opening and closing by the clock change the page without a write.
+    now = timezone.now()
+    for moment in (debate.opens_at, debate.closes_at):
+        if moment is not None and moment > now:
+            pagecache.valid_until(moment)
     size = size or settings.DIALOGUE_PAGE_SIZE
     sort = parse_sort(sort)
     cursor = valid_cursor(sort, cursor)
@@ -137,6 +146,7 @@ def _attach_replies(top: list[Comment], replies: list[Comment]) -> None:
 
 def thread(*, debate: DebatePage, viewer, root_id: int) -> Comment | None:
     """A whole thread, for "show all replies"."""
+    pagecache.depends_on(*debate_tags(debate.pk))
     base = visible_comments(debate, viewer).select_related("author")
     root = base.filter(pk=root_id, parent__isnull=True).first()
     if root is None:
@@ -167,6 +177,7 @@ def thread(*, debate: DebatePage, viewer, root_id: int) -> Comment | None:
 
 def comments_after(*, debate: DebatePage, after_id: int, limit: int = 200) -> list[Comment]:
     """Catch-up after a reconnect: everything public with an id above the last one seen."""
+    pagecache.depends_on(*debate_tags(debate.pk))
     comments = list(
         Comment.objects.filter(debate=debate, status=CommentStatus.PUBLISHED, id__gt=after_id)
         .select_related("author")
@@ -179,6 +190,7 @@ def comments_after(*, debate: DebatePage, after_id: int, limit: int = 200) -> li
 def debate_index(*, parent, focus_area: int | None = None, state: str | None = None):
     """The live debates under `parent`, most recently active first, narrowed by plain filters
     (already checked by the page's filter form)."""
+    pagecache.depends_on(DEBATES)
     # Debates written under the index's translations are listed too, each once, in the
     # reader's language where it has one (core/locales.py).
     debates = one_per_translation(

@@ -11,8 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core import pagecache
 from core.locales import children_in_every_language, one_per_translation
 from core.rules import refusal
+from events.cache_tags import EVENTS, event_tag
 from events.models import EventIndexPage, EventKind, EventPage, Registration, RegistrationStatus
 
 PAST_PAGE_SIZE = 12
@@ -47,6 +49,7 @@ def event_listing(
 ) -> dict:
     """The index's published events: all upcoming ones, and the past ones a page at a time
     (`page` as typed: a page number that is not one gives the first or the last page)."""
+    pagecache.depends_on(EVENTS)
     events = filter_events(
         one_per_translation(children_in_every_language(index, EventPage).live().public())
         .select_related("locale")
@@ -56,13 +59,25 @@ def event_listing(
         month=month,
     )
     now = now or timezone.now()
+    upcoming = list(events.upcoming(now))
+    for event in upcoming:  # an event that ends moves to the past ones
+        pagecache.valid_until(event.end)
     return {
-        "upcoming_events": list(events.upcoming(now)),
+        "upcoming_events": upcoming,
         "past_events": Paginator(events.past(now), PAST_PAGE_SIZE).get_page(page),
     }
 
 
+def _changes_by_the_clock(event: EventPage, now) -> None:
+    """Sign-up opens and closes, the event starts and ends: the page changes without a write."""
+    for moment in (event.signup_opens, event.signup_closes, event.start, event.end):
+        if moment is not None and moment > now:
+            pagecache.valid_until(moment)
+
+
 def event_page_context(*, event: EventPage, user) -> dict:
+    pagecache.depends_on(event_tag(event.pk))
+    _changes_by_the_clock(event, timezone.now())
     registration = None
     signup_refusal = refusal(user, "events.sign_up", event)
     if user.is_authenticated:

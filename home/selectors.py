@@ -10,10 +10,12 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from core import pagecache
 from core.hooks import SITE_SEARCH, run_hooks
 from core.locales import active_locale, one_per_translation
 from home import barometer
 from home.models import GoalPage, Indicator, Measurement, PolicyPage
+from home.signals import BAROMETER
 from home.translating import localize_measurements
 
 
@@ -42,6 +44,8 @@ class GoalData:
 
 
 def indicators_queryset():
+    # Every read of measurements comes through here: the page shows the barometer.
+    pagecache.depends_on(BAROMETER)
     measurements = Measurement.objects.order_by("period_start", "sort_order")
     return Indicator.objects.order_by("sort_order", "pk").prefetch_related(
         Prefetch("measurements", queryset=measurements)

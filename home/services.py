@@ -18,10 +18,12 @@ from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
+from core import pagecache
 from core.indexing import deferred_index_updates
 from home.models import Indicator, LoadRecord, Measurement
 from home.policy_demo import demo_series
 from home.policy_spec import LANGUAGES, PageSpec, page_specs
+from home.signals import BAROMETER
 from home.translating import is_synced_translation
 
 INDICATOR_FIELDS = [
@@ -216,6 +218,7 @@ def _load_demo_measurements(lang: str, pages: dict, report: LoadReport) -> None:
                 for i, values in enumerate(series)
             )
             report.measurements_added += len(series)
+            pagecache.invalidate(BAROMETER)  # bulk_create sends no signal
 
 
 @transaction.atomic

@@ -8,7 +8,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
+from core import pagecache
 from core.privacy import mask_email
+from partnerships.cache_tags import PARTNERS
 from partnerships.models import (
     Commitment,
     CommitmentType,
@@ -26,6 +28,7 @@ REGISTER_PAGE_SIZE = 24
 
 
 def active_commitments():
+    pagecache.depends_on(PARTNERS)
     return Commitment.objects.filter(
         pledge__withdrawn_at__isnull=True, pledge__organisation__is_public=True
     )
@@ -127,6 +130,7 @@ def pledge_totals(focus_area=None) -> list[dict]:
 
 
 def partner_detail(slug: str) -> Organisation | None:
+    pagecache.depends_on(PARTNERS)
     return Organisation.objects.filter(slug=slug).first()
 
 

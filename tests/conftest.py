@@ -42,7 +42,10 @@ def _default_language():
 def _clear_cache():
     from django.core.cache import cache
 
+    from core import pagecache
+
     cache.clear()
+    pagecache.reset_for_tests()
     yield
 
 

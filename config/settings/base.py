@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the cache, before the session is read (core/pagecache.py).
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Page links made under /xx/ stay in xx (core/locales.py).
@@ -140,12 +142,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def redis_cache(url: str) -> dict:
+def redis_cache(url: str, prefix: str = "bdib") -> dict:
     """The cache on Redis, degrading to no cache while Redis is away (see below)."""
     return {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,
-        "KEY_PREFIX": "bdib",
+        "KEY_PREFIX": prefix,
         "OPTIONS": {
             "IGNORE_EXCEPTIONS": True,
             "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "0.5")),
@@ -162,7 +164,7 @@ if REDIS_URL:
     # still render from the database. Short timeouts keep a dead Redis from slowing each page;
     # every operation is tried once (no reconnect loop inside a request). Rate limits on this
     # cache see None from incr() while it is away and decide per limit (README, "Outages").
-    CACHES = {"default": redis_cache(REDIS_URL)}
+    CACHES = {"default": redis_cache(REDIS_URL), "pages": redis_cache(REDIS_URL, "bdib-pages")}
     LIVE_FANOUT_BACKEND = "core.live.backends.RedisBackend"
     # Live channels and viewer counts are namespaced by database, so two deployments (or test
     # runs) sharing one Redis never see each other's debates.
@@ -170,8 +172,36 @@ if REDIS_URL:
         "LIVE_REDIS_PREFIX", f"bdib:{Path(str(DATABASES['default']['NAME'])).name}:"
     )
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
     LIVE_FANOUT_BACKEND = "core.live.backends.InProcessBackend"
+
+# The anonymous page cache (core/pagecache.py): whole pages per language and address, retired
+# by tags when what they show changes. PAGE_CACHE_SECONDS=0 turns it off. Responses that may
+# be shared say `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_PROXY_SECONDS` and
+# `Vary: Cookie`, so a caching proxy in front may keep them that long (browsers always ask).
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_PROXY_SECONDS = int(env("PAGE_CACHE_PROXY_SECONDS", "0"))
+# A caching proxy that takes purge requests (Varnish, nginx with a purge module, or any HTTP
+# purge endpoint): Wagtail purges a page's addresses there when it is published, unpublished,
+# moved or deleted (wagtail.contrib.frontend_cache). Other changes (comments, sign-ups) are not
+# purged there: keep PAGE_CACHE_PROXY_SECONDS as short as readers may see them late.
+FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -3,7 +3,9 @@ rolled-back write is never announced (DESIGN.md, "How a live comment travels")."
 
 from django.db import transaction
 
+from core import pagecache
 from core.live import publish
+from dialogue.cache_tags import DEBATES, debate_tag
 from dialogue.models import Comment
 from dialogue.serializers import comment_payload
 
@@ -13,6 +15,9 @@ def debate_topic(debate_id: int) -> str:
 
 
 def publish_after_commit(debate_id: int, event: dict) -> None:
+    """Every change open pages hear of (comments, moderation, reactions, the debate's state)
+    comes through here: the same change retires the cached copies of the debate's pages."""
+    pagecache.invalidate(debate_tag(debate_id), DEBATES)
     transaction.on_commit(lambda: publish(debate_topic(debate_id), event))
 
 

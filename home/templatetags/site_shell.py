@@ -1,5 +1,7 @@
 """Template tags for the site shell: the language switcher and the main menu."""
 
+from dataclasses import dataclass
+
 from django import template
 from django.conf import settings
 from django.db import DatabaseError
@@ -9,10 +11,20 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from core import pagecache
 from core.locales import direction, is_fallback, language_of, localized_page, reading
 from home.models import UILanguageReview
 
 register = template.Library()
+
+
+def _site_key(request) -> str:
+    """What a link made for `request` depends on besides the language: the host it was asked
+    on (a second site, or an absolute link to the other one)."""
+    try:
+        return request.get_host()
+    except Exception:
+        return ""
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -23,6 +35,15 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = get_language()
+    if isinstance(page, Page):
+        # The same for every reader of this page in this language: made once per process and
+        # kept until a page is published (core.pagecache.remember).
+        key = f"language_links:{_site_key(request)}:{page.pk}:{current}"
+        return {"links": pagecache.remember(key, lambda: _language_links(request, page, current))}
+    return {"links": _language_links(request, page, current)}
+
+
+def _language_links(request, page, current) -> list[dict]:
     links = []
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):
@@ -41,7 +62,7 @@ def language_switcher(context):
                 "dir": direction(code),
             }
         )
-    return {"links": links}
+    return links
 
 
 @register.inclusion_tag("includes/ui_review_note.html")
@@ -50,29 +71,60 @@ def ui_review_note():
     the language in the admin's Snippets, "UI language reviews")."""
     language = get_language() or settings.LANGUAGE_CODE
     try:
-        reviewed = UILanguageReview.is_reviewed(language)
+        reviewed = pagecache.remember(
+            f"ui_reviewed:{language}", lambda: UILanguageReview.is_reviewed(language)
+        )
     except DatabaseError:  # the error pages render without a database; the note can wait
         reviewed = True
     return {"show": not reviewed}
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """A main-menu entry as the templates need it: computed once per language and site."""
+
+    url: str
+    title: str
+    menu_title: str
+    search_description: str
+    lang_attrs: str
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's children that editors marked 'show in menus', in the reader's language:
     the translated home's when it has any, else the Danish home's (their links then stay under
-    the reader's prefix)."""
+    the reader's prefix). Made once per process, language and host, kept until a page is
+    published (core.pagecache.remember)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    if request is None:
+        return []
+    language = get_language()
+    key = f"main_menu:{_site_key(request)}:{language}"
+    return pagecache.remember(key, lambda: _main_menu(request, language))
+
+
+def _main_menu(request, language) -> list[MenuItem]:
+    site = Site.find_for_request(request)
     if site is None:
         return []
-    root = localized_page(site.root_page, get_language())
+    root = localized_page(site.root_page, language)
     # A language only the key pages are translated into has a home without pages below it:
     # its menu is the Danish home's.
     for home in dict.fromkeys((root, site.root_page)):
         pages = list(home.get_children().live().in_menu().specific(defer=True).order_by("path"))
         if pages:
-            return pages
-    return []
+            break
+    return [
+        MenuItem(
+            url=page.get_url(request),
+            title=page.title,
+            menu_title=getattr(page, "menu_title", "") or "",
+            search_description=page.search_description,
+            lang_attrs=lang_attrs(page),
+        )
+        for page in pages
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -80,10 +132,18 @@ def localized_home_url(context):
     """The front page in the reader's language (its own home, or the Danish one under the
     reader's prefix)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    if request is None:
         return f"/{get_language()}/"
-    return site.root_page.get_url(request) or f"/{get_language()}/"
+    language = get_language()
+    return pagecache.remember(
+        f"home_url:{_site_key(request)}:{language}",
+        lambda: _home_url(request) or f"/{language}/",
+    )
+
+
+def _home_url(request) -> str | None:
+    site = Site.find_for_request(request)
+    return site.root_page.get_url(request) if site else None
 
 
 @register.simple_tag
@@ -92,6 +152,8 @@ def lang_attrs(page):
     in another language than the one the reader reads (WCAG 3.1.2). In the reader's language
     nothing, or ` dir="rtl"` for a right-to-left one: that text's direction is known, so it
     keeps it even when it starts with a Latin name such as «Bland dig i byen» (site.css)."""
+    if isinstance(page, MenuItem):
+        return page.lang_attrs
     if not isinstance(page, Page):
         return ""
     code = language_of(page)

@@ -11,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from core import pagecache
 from core.models import ResidentRecord
 from core.search import StemmedSearch
+from partnerships.cache_tags import PARTNERS
 from partnerships.logos import validate_logo
 from partnerships.models.choices import (
     ACTOR_FOR_KIND,
@@ -27,7 +29,9 @@ INVITATION_VALID_DAYS = 14
 
 class OrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
-        """Approved, with a pledge in force: what the public register and site search show."""
+        """Approved, with a pledge in force: what the public register and site search show.
+        A page that lists them is retired when a partner changes (partnerships.signals)."""
+        pagecache.depends_on(PARTNERS)
         return self.filter(is_public=True)
 
 

@@ -1,0 +1,357 @@
+"""The anonymous page cache: a page that is the same for every visitor is rendered once per
+language and address, and served from the cache until something it shows changes.
+
+Three parts (README, "Performance"):
+
+- `PageCacheMiddleware` serves and stores whole responses. Only a GET under a language prefix
+  (`/da/...`) from a visitor without a session or messages cookie is looked up; a response is
+  stored only when it is a 200 that set no cookie, used no CSRF token, showed no message, has no
+  logged-in user and was not marked private. So nothing personal is ever stored or handed to
+  another visitor.
+- **Tags.** While a page renders, the code that reads something calls `depends_on("tag", ...)`:
+  every page depends on "pages" (the page tree: menus, titles, links); a debate page on
+  "debate:<id>", the partner register on "partners", and so on. Each tag has a version in the
+  cache; an entry remembers the versions it was rendered under and is served only while they
+  are all unchanged. `invalidate("tag")` (after the write's transaction commits) gives the tag a
+  new version, which retires every page that showed it, in every process, at once. Each app
+  names its own tags in its selectors and invalidates them in its services or signals; this
+  module knows none of them but "pages".
+- `remember(name, compute)`: a value computed once per process and kept while the "pages"
+  version it was computed under is current (the main menu, the language links), so an uncached
+  page does not rebuild the site shell from the database either.
+
+The versions of a request are read once (the first time a tag is named) and kept for the
+request, before the data is read: a write that commits while a page renders leaves that page
+stored under the old version, so it is never served.
+"""
+
+import hashlib
+import secrets
+import time
+from collections import OrderedDict
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.timezone import now as tz_now
+from django.utils.translation import get_language_from_path
+
+PAGES = "pages"
+_TAG_PREFIX = "pagecache:tag:"
+_ENTRY_PREFIX = "pagecache:page:"
+# Headers a stored response must not carry to another visitor (the cache sets its own).
+_NOT_STORED = {"set-cookie", "cache-control", "vary", "x-page-cache"}
+
+
+def _cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def page_cache_seconds() -> int:
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 300))
+
+
+@dataclass
+class _Render:
+    versions: dict[str, str] = field(default_factory=dict)
+    expires_at: float | None = None
+    storable: bool = True
+
+
+_render: ContextVar[_Render | None] = ContextVar("page_render", default=None)
+
+
+def _read_versions(tags) -> dict[str, str]:
+    tags = list(tags)
+    cache = _cache()
+    found = cache.get_many([_TAG_PREFIX + tag for tag in tags])
+    missing = [_TAG_PREFIX + tag for tag in tags if _TAG_PREFIX + tag not in found]
+    if missing:
+        # A tag never named, evicted or cleared gets a new version (never one seen before), and
+        # the first process to give it one wins.
+        for key in missing:
+            cache.add(key, secrets.token_hex(6), timeout=None)
+        found |= cache.get_many(missing)
+    return {tag: found.get(_TAG_PREFIX + tag, "") for tag in tags}
+
+
+def depends_on(*tags: str) -> None:
+    """The page being rendered shows what `tags` name: it is stored under their versions. Call
+    it before reading the data. Outside a request (commands, e-mails) it does nothing."""
+    state = _render.get()
+    if state is None:
+        return
+    new = [tag for tag in tags if tag not in state.versions]
+    if new:
+        state.versions.update(_read_versions(new))
+
+
+def valid_until(when: datetime | None) -> None:
+    """The page changes by itself at `when` (a sign-up opens, a debate closes): it is not kept
+    past it."""
+    state = _render.get()
+    if state is None or when is None:
+        return
+    at = time.time() + (when - tz_now()).total_seconds()
+    state.expires_at = at if state.expires_at is None else min(state.expires_at, at)
+
+
+def not_shared() -> None:
+    """The response being made is for this visitor only (it is never stored)."""
+    state = _render.get()
+    if state is not None:
+        state.storable = False
+
+
+def invalidate(*tags: str) -> None:
+    """Retires every cached page (and remembered value) that depends on one of `tags`: at once,
+    and again when the current transaction commits. A page rendered between the two from the
+    data as it was before the write is stored under the first new version and retired by the
+    second, so none outlives the commit."""
+    if not tags:
+        return
+    invalidate_now(*tags)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: invalidate_now(*tags))
+
+
+def invalidate_now(*tags: str) -> None:
+    _cache().set_many({_TAG_PREFIX + tag: secrets.token_hex(6) for tag in tags}, timeout=None)
+
+
+def clear() -> None:
+    """Retires everything cached here, in every process (after a restore from a backup)."""
+    invalidate_now(PAGES)
+    _local.clear()
+
+
+def reset_for_tests() -> None:
+    """Empties the page cache and this process's remembered values (each test starts afresh)."""
+    _cache().clear()
+    _local.clear()
+
+
+# Values remembered per process, checked against the shared "pages" version of the request.
+_local: OrderedDict = OrderedDict()
+_LOCAL_MAX = 2000
+
+
+def remember(name: str, compute, *, tags: tuple[str, ...] = (PAGES,)):
+    """`compute()` once per process and `name` (which must say everything the value depends
+    on: language, site, page), kept while the versions of `tags` are unchanged. The page being
+    rendered depends on `tags` too."""
+    state = _render.get()
+    if state is not None:
+        depends_on(*tags)
+        versions = tuple(state.versions[tag] for tag in tags)
+    else:
+        current = _read_versions(tags)
+        versions = tuple(current[tag] for tag in tags)
+    entry = _local.get(name)
+    if entry is not None and entry[0] == versions:
+        return entry[1]
+    value = compute()
+    _local[name] = (versions, value)
+    _local.move_to_end(name)
+    while len(_local) > _LOCAL_MAX:
+        _local.popitem(last=False)
+    return value
+
+
+def _has_personal_cookie(request) -> bool:
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+
+
+def _entry_key(request) -> str | None:
+    if request.method != "GET" or page_cache_seconds() <= 0:
+        return None
+    if not get_language_from_path(request.path_info):
+        return None
+    if _has_personal_cookie(request) or "HTTP_AUTHORIZATION" in request.META:
+        return None
+    try:
+        host = request.get_host()
+    except Exception:  # DisallowedHost: the ordinary path answers 400
+        return None
+    address = f"{request.scheme}://{host}{request.get_full_path()}"
+    return _ENTRY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _personal(request, response) -> bool:
+    """Anything in the response that belongs to this visitor alone."""
+    if response.cookies:
+        return True
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return True
+    messages = getattr(request, "_messages", None)
+    if messages is not None and (getattr(messages, "used", False) or len(messages)):
+        return True
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return True
+    control = response.get("Cache-Control", "").lower()
+    return any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def _shared_headers(response) -> None:
+    proxy_seconds = int(getattr(settings, "PAGE_CACHE_PROXY_SECONDS", 0))
+    patch_cache_control(response, public=True, max_age=0, s_maxage=proxy_seconds)
+    patch_vary_headers(response, ("Cookie",))
+
+
+def _private_headers(response) -> None:
+    if "Cache-Control" not in response:
+        patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ("Cookie",))
+
+
+class PageCacheMiddleware:
+    """Before the session: a hit is answered without a session, a user or a database query.
+    The middleware outside it (security headers) still sees every response; the headers of the
+    middleware inside it (CSP, X-Frame-Options, Content-Language) are stored with the page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _entry_key(request)
+        cache = _cache()
+        if key is not None:
+            entry = cache.get(key)
+            if entry is not None:
+                versions, status, headers, content = entry
+                if _read_versions(versions) == versions:
+                    return self._from_entry(status, headers, content)
+        state = _Render(versions=_read_versions([PAGES]))
+        token = _render.set(state)
+        try:
+            _remember_site(request)
+            response = self.get_response(request)
+        finally:
+            _render.reset(token)
+        if key is None or not _language_page(request):
+            if _language_page(request):
+                _private_headers(response)
+            return response
+        if (
+            response.status_code != 200
+            or response.streaming
+            or not state.storable
+            or _personal(request, response)
+        ):
+            _private_headers(response)
+            response["X-Page-Cache"] = "bypass"
+            return response
+        _shared_headers(response)
+        timeout = page_cache_seconds()
+        if state.expires_at is not None:
+            timeout = min(timeout, int(state.expires_at - time.time()))
+        if timeout > 0:
+            headers = [
+                (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
+            ]
+            headers += [(name, response[name]) for name in ("Cache-Control", "Vary")]
+            cache.set(
+                key, (state.versions, response.status_code, headers, response.content), timeout
+            )
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _from_entry(status, headers, content):
+        from django.http import HttpResponse
+
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+def _remember_site(request) -> None:
+    """Wagtail looks the site up for every request (Site.find_for_request keeps it on the
+    request only): here it is looked up once per host and process, until a page or site
+    changes."""
+    from wagtail.models import Site
+
+    try:
+        raw_host = request._get_raw_host()
+    except Exception:
+        return
+    request._wagtail_site = remember(
+        f"site:{raw_host}:{request.get_port()}", lambda: Site._find_for_request(request)
+    )
+
+
+def _remember_locales() -> None:
+    """The locale of a language is looked up for nearly every page and link
+    (Locale.get_active, Locale.get_default): once per language and process instead, until a
+    page or locale changes."""
+    from wagtail.models.i18n import Locale, LocaleManager
+
+    original = LocaleManager.get_for_language
+    if getattr(original, "remembered", False):
+        return
+
+    def get_for_language(self, language_code):
+        locale = remember(f"locale:{language_code}", lambda: _locale_or_none(language_code))
+        if locale is None:
+            raise Locale.DoesNotExist(f"No locale for {language_code!r}")
+        return locale
+
+    def _locale_or_none(language_code):
+        try:
+            return original(Locale.objects, language_code)
+        except (Locale.DoesNotExist, LookupError):
+            return None
+
+    get_for_language.remembered = True
+    LocaleManager.get_for_language = get_for_language
+
+
+def _language_page(request) -> bool:
+    return bool(get_language_from_path(request.path_info))
+
+
+def connect_page_signals() -> None:
+    """Publishing, unpublishing, moving or deleting any page changes menus, indexes, search
+    and links on other pages: every page is retired (pages are published rarely)."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    def page_changed(**kwargs):
+        invalidate(PAGES)
+
+    def deleted(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            invalidate(PAGES)
+
+    def site_or_locale_changed(**kwargs):
+        invalidate(PAGES)
+
+    def created(sender, instance, created, **kwargs):
+        # A page made live without a revision (add_child from code, a loader) is published too.
+        if created and isinstance(instance, Page) and instance.live:
+            invalidate(PAGES)
+
+    page_published.connect(page_changed, dispatch_uid="core.pagecache.published", weak=False)
+    page_unpublished.connect(page_changed, dispatch_uid="core.pagecache.unpublished", weak=False)
+    post_page_move.connect(page_changed, dispatch_uid="core.pagecache.moved", weak=False)
+    post_delete.connect(deleted, dispatch_uid="core.pagecache.page_deleted", weak=False)
+    post_save.connect(created, dispatch_uid="core.pagecache.page_created", weak=False)
+    from wagtail.models import Locale, Site
+
+    for model in (Site, Locale):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                site_or_locale_changed,
+                sender=model,
+                dispatch_uid=f"core.pagecache.{model.__name__}.{signal is post_save}",
+                weak=False,
+            )
+    _remember_locales()

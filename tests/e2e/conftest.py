@@ -108,7 +108,7 @@ class E2EServer:
         return format_hotp_value(hotp_value(self.totp_secrets[email], window))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def e2e_server():
     services.require("chromium")
     use_postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
@@ -139,8 +139,12 @@ def e2e_server():
             drop_postgres_database(server_url, database_url)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for the browser tests, closed when they are done (package scope): while
+    Playwright's synchronous API is open its event loop counts as running in this thread, so
+    the tests a worker runs after these would be refused the database (Django's
+    SynchronousOnlyOperation) and `asyncio.run`."""
     services.require("chromium")
     from playwright.sync_api import sync_playwright
 

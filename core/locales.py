@@ -26,12 +26,13 @@ from django.utils import translation
 from django.utils.translation import get_language_from_path, get_language_info
 from wagtail.models import Locale, Page
 
+from core import pagecache
+
 
 @dataclass
 class _Reading:
     language: str
     translations: dict = field(default_factory=dict)  # (translation_key, code) -> Page | None
-    locales: dict = field(default_factory=dict)  # locale id -> language code
 
 
 _reading: ContextVar[_Reading | None] = ContextVar("reader_language", default=None)
@@ -84,16 +85,16 @@ def reading(language: str | None):
 
 
 def language_of(page) -> str:
-    """The language a page is written in (one query per locale and reading, not per page)."""
+    """The language a page is written in (the locales' codes are read once per process, until a
+    locale or page changes: core.pagecache.remember)."""
     if "locale" in page._state.fields_cache:
         return page.locale.language_code
-    state = _reading.get()
-    if state is not None and page.locale_id in state.locales:
-        return state.locales[page.locale_id]
-    code = page.locale.language_code
-    if state is not None:
-        state.locales[page.locale_id] = code
-    return code
+    code = pagecache.remember("locale-codes", _locale_codes).get(page.locale_id)
+    return code if code is not None else page.locale.language_code
+
+
+def _locale_codes() -> dict[int, str]:
+    return dict(Locale.objects.values_list("id", "language_code"))
 
 
 def _translation(page, language: str):

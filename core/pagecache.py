@@ -26,6 +26,7 @@ stored under the old version, so it is never served.
 """
 
 import hashlib
+import logging
 import secrets
 import time
 from collections import OrderedDict
@@ -40,6 +41,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.timezone import now as tz_now
 from django.utils.translation import get_language_from_path
 
+log = logging.getLogger(__name__)
+
 PAGES = "pages"
 _TAG_PREFIX = "pagecache:tag:"
 _ENTRY_PREFIX = "pagecache:page:"
@@ -48,7 +51,26 @@ _NOT_STORED = {"set-cookie", "cache-control", "vary", "x-page-cache"}
 
 
 def _cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    alias = getattr(settings, "PAGE_CACHE_ALIAS", "default")
+    return caches[alias if alias in settings.CACHES else "default"]
+
+
+# When the cache does not answer (Redis restarting), pages are rendered and served uncached,
+# and the invalidations that could not be written wait here, per process, until it answers.
+_pending: set[str] = set()
+_last_warning = 0.0
+
+
+def _unavailable(action: str, error: Exception) -> None:
+    global _last_warning
+    if time.monotonic() - _last_warning > 60:
+        _last_warning = time.monotonic()
+        log.warning("page cache unavailable (%s): %s; serving uncached", action, error)
+
+
+def _now() -> float:
+    """The clock the stored copies expire by (a test may move it)."""
+    return time.time()
 
 
 def page_cache_seconds() -> int:
@@ -60,13 +82,30 @@ class _Render:
     versions: dict[str, str] = field(default_factory=dict)
     expires_at: float | None = None
     storable: bool = True
+    readable: bool = True  # False once the cache did not answer during this render
 
 
 _render: ContextVar[_Render | None] = ContextVar("page_render", default=None)
 
 
-def _read_versions(tags) -> dict[str, str]:
-    tags = list(tags)
+def _read_versions(tags) -> dict[str, str] | None:
+    """The current version of each tag, or None while the cache does not answer."""
+    try:
+        _write_pending()
+        return _read_versions_from_cache(list(tags))
+    except Exception as error:  # the cache backend's connection errors: no cache, not a 500
+        _unavailable("read", error)
+        return None
+
+
+def _write_pending() -> None:
+    if _pending:
+        tags = set(_pending)
+        _cache().set_many({_TAG_PREFIX + tag: secrets.token_hex(6) for tag in tags}, timeout=None)
+        _pending.difference_update(tags)
+
+
+def _read_versions_from_cache(tags: list[str]) -> dict[str, str]:
     cache = _cache()
     found = cache.get_many([_TAG_PREFIX + tag for tag in tags])
     missing = [_TAG_PREFIX + tag for tag in tags if _TAG_PREFIX + tag not in found]
@@ -87,7 +126,11 @@ def depends_on(*tags: str) -> None:
         return
     new = [tag for tag in tags if tag not in state.versions]
     if new:
-        state.versions.update(_read_versions(new))
+        versions = _read_versions(new)
+        if versions is None:
+            state.storable = state.readable = False
+            versions = dict.fromkeys(new, "")
+        state.versions.update(versions)
 
 
 def valid_until(when: datetime | None) -> None:
@@ -96,7 +139,7 @@ def valid_until(when: datetime | None) -> None:
     state = _render.get()
     if state is None or when is None:
         return
-    at = time.time() + (when - tz_now()).total_seconds()
+    at = _now() + (when - tz_now()).total_seconds()
     state.expires_at = at if state.expires_at is None else min(state.expires_at, at)
 
 
@@ -120,7 +163,11 @@ def invalidate(*tags: str) -> None:
 
 
 def invalidate_now(*tags: str) -> None:
-    _cache().set_many({_TAG_PREFIX + tag: secrets.token_hex(6) for tag in tags}, timeout=None)
+    _pending.update(tags)
+    try:
+        _write_pending()
+    except Exception as error:  # written when the cache answers again
+        _unavailable("invalidate", error)
 
 
 def clear() -> None:
@@ -133,6 +180,7 @@ def reset_for_tests() -> None:
     """Empties the page cache and this process's remembered values (each test starts afresh)."""
     _cache().clear()
     _local.clear()
+    _pending.clear()
 
 
 # Values remembered per process, checked against the shared "pages" version of the request.
@@ -147,10 +195,12 @@ def remember(name: str, compute, *, tags: tuple[str, ...] = (PAGES,)):
     state = _render.get()
     if state is not None:
         depends_on(*tags)
-        versions = tuple(state.versions[tag] for tag in tags)
+        current = state.versions if state.readable else None
     else:
         current = _read_versions(tags)
-        versions = tuple(current[tag] for tag in tags)
+    if current is None:  # the cache does not answer: nothing is known to be current
+        return compute()
+    versions = tuple(current[tag] for tag in tags)
     entry = _local.get(name)
     if entry is not None and entry[0] == versions:
         return entry[1]
@@ -219,14 +269,16 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         key = _entry_key(request)
-        cache = _cache()
         if key is not None:
-            entry = cache.get(key)
-            if entry is not None:
-                versions, status, headers, content = entry
-                if _read_versions(versions) == versions:
-                    return self._from_entry(status, headers, content)
-        state = _Render(versions=_read_versions([PAGES]))
+            hit = self._stored(key)
+            if hit is not None:
+                return hit
+        state = _Render()
+        depends_on_pages = _read_versions([PAGES])
+        if depends_on_pages is None:
+            state.storable = state.readable = False
+        else:
+            state.versions = depends_on_pages
         token = _render.set(state)
         try:
             _remember_site(request)
@@ -247,19 +299,37 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "bypass"
             return response
         _shared_headers(response)
-        timeout = page_cache_seconds()
+        expires_at = _now() + page_cache_seconds()
         if state.expires_at is not None:
-            timeout = min(timeout, int(state.expires_at - time.time()))
+            expires_at = min(expires_at, state.expires_at)
+        timeout = int(expires_at - _now())
         if timeout > 0:
             headers = [
                 (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
             ]
             headers += [(name, response[name]) for name in ("Cache-Control", "Vary")]
-            cache.set(
-                key, (state.versions, response.status_code, headers, response.content), timeout
-            )
+            entry = (state.versions, expires_at, response.status_code, headers, response.content)
+            try:
+                _cache().set(key, entry, timeout)
+            except Exception as error:
+                _unavailable("store", error)
         response["X-Page-Cache"] = "miss"
         return response
+
+    def _stored(self, key):
+        """The stored copy, while it is younger than its expiry and every version it was made
+        under is current; None otherwise (and while the cache does not answer)."""
+        try:
+            entry = _cache().get(key)
+        except Exception as error:
+            _unavailable("get", error)
+            return None
+        if entry is None:
+            return None
+        versions, expires_at, status, headers, content = entry
+        if _now() >= expires_at or _read_versions(versions) != versions:
+            return None
+        return self._from_entry(status, headers, content)
 
     @staticmethod
     def _from_entry(status, headers, content):
@@ -282,9 +352,14 @@ def _remember_site(request) -> None:
         raw_host = request._get_raw_host()
     except Exception:
         return
-    request._wagtail_site = remember(
-        f"site:{raw_host}:{request.get_port()}", lambda: Site._find_for_request(request)
-    )
+    try:
+        request._wagtail_site = remember(
+            f"site:{raw_host}:{request.get_port()}", lambda: Site._find_for_request(request)
+        )
+    except Exception:
+        # The database is away: the view's own lookup raises inside the error middleware,
+        # which answers the 503 page; /healthz needs no site.
+        return
 
 
 def _remember_locales() -> None:

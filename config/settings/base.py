@@ -142,14 +142,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def redis_cache(url: str, prefix: str = "bdib") -> dict:
+def production_caches(url: str) -> dict:
+    """The default cache, and the page cache (core/pagecache.py), which sees Redis's errors
+    itself: it serves pages uncached meanwhile and keeps the invalidations it could not write
+    until Redis answers, so no page outlives a change made during the outage."""
+    return {
+        "default": redis_cache(url),
+        "pages": redis_cache(url, "bdib-pages", ignore_exceptions=False),
+    }
+
+
+def redis_cache(url: str, prefix: str = "bdib", *, ignore_exceptions: bool = True) -> dict:
     """The cache on Redis, degrading to no cache while Redis is away (see below)."""
     return {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": prefix,
         "OPTIONS": {
-            "IGNORE_EXCEPTIONS": True,
+            "IGNORE_EXCEPTIONS": ignore_exceptions,
             "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "0.5")),
             "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
         },
@@ -164,7 +174,7 @@ if REDIS_URL:
     # still render from the database. Short timeouts keep a dead Redis from slowing each page;
     # every operation is tried once (no reconnect loop inside a request). Rate limits on this
     # cache see None from incr() while it is away and decide per limit (README, "Outages").
-    CACHES = {"default": redis_cache(REDIS_URL), "pages": redis_cache(REDIS_URL, "bdib-pages")}
+    CACHES = production_caches(REDIS_URL)
     LIVE_FANOUT_BACKEND = "core.live.backends.RedisBackend"
     # Live channels and viewer counts are namespaced by database, so two deployments (or test
     # runs) sharing one Redis never see each other's debates.

@@ -5,6 +5,7 @@ from functools import wraps
 from django.shortcuts import get_object_or_404, render
 from wagtail.models import Locale
 
+from core import pagecache
 from core.errors import ServiceError
 from core.locales import active_locale
 from core.rules import require
@@ -67,11 +68,17 @@ def pledge_text(actor: str) -> dict:
 
 
 def register_page(request):
-    pages = PartnerIndexPage.objects.live()
-    return (
-        pages.filter(locale=active_locale()).first()
-        or pages.filter(locale=Locale.get_default()).first()
-    )
+    """The partner register in the reader's language, else the Danish one (looked up once per
+    language and process, until a page changes)."""
+    locale = active_locale()
+
+    def find():
+        pages = PartnerIndexPage.objects.live()
+        return (
+            pages.filter(locale=locale).first() or pages.filter(locale=Locale.get_default()).first()
+        )
+
+    return pagecache.remember(f"partner-register:{locale.language_code}", find)
 
 
 def organisation_for(request, pk: int, perm: str) -> Organisation:

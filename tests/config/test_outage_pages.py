@@ -20,9 +20,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def redis_away(settings):
     """The production cache settings, pointed at a port where nothing listens."""
-    from config.settings.base import redis_cache
+    from config.settings.base import production_caches
 
-    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{free_port()}/0")}
+    settings.CACHES = production_caches(f"redis://127.0.0.1:{free_port()}/0")
 
 
 def test_wagtail_pages_render_while_redis_is_away(client, redis_away):

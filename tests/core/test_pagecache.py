@@ -187,3 +187,40 @@ def test_the_cache_can_be_turned_off(client, settings):
 def test_pages_outside_a_language_prefix_are_not_cached(client):
     client.get("/healthz")
     assert not served_from_cache(client.get("/healthz"))
+
+
+class _Away:
+    """A cache backend whose server does not answer (Redis restarting)."""
+
+    def __getattr__(self, name):
+        def refuse(*args, **kwargs):
+            raise ConnectionError("Redis is away")
+
+        return refuse
+
+
+def test_while_the_cache_is_away_pages_are_rendered_and_a_change_is_not_lost(monkeypatch):
+    calls = []
+
+    def view(request):
+        pagecache.depends_on("thing:1")
+        calls.append(1)
+        return HttpResponse(f"render {len(calls)}")
+
+    middleware = pagecache.PageCacheMiddleware(view)
+    factory = RequestFactory()
+    middleware(factory.get("/da/ting/"))
+    assert middleware(factory.get("/da/ting/"))["X-Page-Cache"] == "hit"
+    answering = pagecache._cache()
+    monkeypatch.setattr(pagecache, "_cache", lambda: _Away())
+    response = middleware(factory.get("/da/ting/"))
+    assert response.status_code == 200 and response["X-Page-Cache"] == "bypass"
+    # A change while the cache is away (the stored copy survives in a cache that only lost its
+    # connection): the invalidation waits in this process instead of being lost.
+    pagecache.invalidate("thing:1")
+    assert pagecache.remember("menu:da", lambda: "made without the cache") == (
+        "made without the cache"
+    )
+    monkeypatch.setattr(pagecache, "_cache", lambda: answering)
+    assert middleware(factory.get("/da/ting/")).content == b"render 3"
+    assert middleware(factory.get("/da/ting/"))["X-Page-Cache"] == "hit"

@@ -12,21 +12,9 @@ from dialogue.consumers import _catch_up
 from dialogue.models import HideReason
 from tests.dialogue.factories import make_debate
 from tests.factories import UserFactory, moderator
+from tests.pagecache import cached_body, fresh_body
 
 pytestmark = pytest.mark.django_db
-
-
-def cached_body(client, url: str) -> str:
-    client.get(url)
-    response = client.get(url)
-    assert response["X-Page-Cache"] == "hit", url
-    return response.content.decode()
-
-
-def fresh_body(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def post(debate, body: str, author=None):

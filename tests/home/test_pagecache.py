@@ -8,22 +8,9 @@ import pytest
 
 from home.models import ContentPage, Measurement, UILanguageReview
 from tests.home.factories import goal_page, home_page
+from tests.pagecache import cached_body, fresh_body
 
 pytestmark = pytest.mark.django_db
-
-
-def cached_body(client, url: str) -> str:
-    """The page as an anonymous visitor gets it, after making sure a copy is in the cache."""
-    client.get(url)
-    response = client.get(url)
-    assert response["X-Page-Cache"] == "hit", url
-    return response.content.decode()
-
-
-def fresh_body(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def menu_page(title: str, parent=None, live=True) -> ContentPage:

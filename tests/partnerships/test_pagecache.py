@@ -5,6 +5,7 @@ import pytest
 
 from partnerships.models import Pledge, ReviewStatus
 from partnerships.services import organisation_approve
+from tests.pagecache import cached_body, fresh_body
 from tests.partnerships.factories import (
     CommitmentFactory,
     CommitmentTypeFactory,
@@ -13,19 +14,6 @@ from tests.partnerships.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def cached_body(client, url: str) -> str:
-    client.get(url)
-    response = client.get(url)
-    assert response["X-Page-Cache"] == "hit", url
-    return response.content.decode()
-
-
-def fresh_body(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def pending_with_pledge(name: str):

@@ -41,7 +41,7 @@ run: content
 # database-flushing transactional tests last). --dist loadgroup (tests/conftest.py's groups) ran
 # groups after those flushes and is not used until its order keeps them last.
 # PYTEST_XDIST= (empty) runs everything in one process.
-PYTEST_XDIST ?= -n auto --dist load
+PYTEST_XDIST ?= -n auto --dist loadgroup
 test: install
 	$(BIN)/python -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 

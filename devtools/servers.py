@@ -102,6 +102,11 @@ def drop_postgres_database(server_url: str, database_url: str) -> None:
 
 _templates: dict[tuple, str] = {}
 
+# A test run with several processes (pytest-xdist) names a folder here (tests/conftest.py): the
+# template databases are then made once for the whole run and shared, and the run drops them
+# at its end (`drop_shared_templates`).
+SHARED_TEMPLATES = "BDIB_TEMPLATE_FOLDER"
+
 
 def _sqlite_path(database_url: str) -> Path:
     return Path(database_url.removeprefix("sqlite:///"))
@@ -134,37 +139,74 @@ def _drop_template(template_url: str) -> None:
             _sqlite_path(template_url).unlink(missing_ok=True)
 
 
+def _make_template(env: dict[str, str], demo: bool, prefix: str, folder: Path) -> str:
+    """Runs `migrate` and `load_content [--demo]` into a new template database; its URL."""
+    database_url = env["DATABASE_URL"]
+    if database_url.startswith("postgres"):
+        template_url = fresh_postgres_database(database_url, prefix)
+    else:
+        template_url = f"sqlite:///{folder / f'template-{uuid.uuid4().hex[:10]}.sqlite3'}"
+    template_env = {**env, "DATABASE_URL": template_url}
+    try:
+        manage(template_env, "migrate", "--noinput", timeout=900)
+        manage(template_env, "load_content", *(["--demo"] if demo else []), timeout=900)
+    except BaseException:
+        _drop_template(template_url)
+        raise
+    return template_url
+
+
 def load_database(env: dict[str, str], *, demo: bool = True, prefix: str = "bdib_") -> None:
     """`migrate` and `load_content [--demo]` into the empty database env["DATABASE_URL"].
 
-    The first call of a kind (server, demo or not, SITE_URL) in a process runs both commands into
-    a template database; later calls copy it (PostgreSQL: CREATE DATABASE ... TEMPLATE; SQLite:
-    the backup API), which takes a second instead of minutes. The templates are dropped when the
-    process ends."""
-    import atexit
+    The first call of a kind (database server, demo or not, SITE_URL, settings) runs both
+    commands into a template database; later calls copy it (PostgreSQL: CREATE DATABASE ...
+    TEMPLATE; SQLite: the backup API), which takes a second instead of a minute. In a test run
+    with several processes the templates are shared by all of them (made under a file lock by
+    the first that needs one) and dropped when the run ends; otherwise they are this process's
+    and dropped when it ends."""
+    import hashlib
+    import json
     import tempfile
 
     database_url = env["DATABASE_URL"]
-    postgres = database_url.startswith("postgres")
-    server = database_url.rsplit("/", 1)[0] if postgres else "sqlite"
-    key = (server, demo, env.get("SITE_URL"))
-    template_url = _templates.get(key)
-    if template_url is None:
-        if postgres:
-            template_url = fresh_postgres_database(database_url, prefix)
+    server = database_url.rsplit("/", 1)[0] if database_url.startswith("postgres") else "sqlite"
+    key = (server, demo, env.get("SITE_URL"), env.get("DJANGO_SETTINGS_MODULE"))
+    shared = os.environ.get(SHARED_TEMPLATES)
+    if not shared:
+        template_url = _templates.get(key)
+        if template_url is None:
+            import atexit
+
+            folder = Path(tempfile.mkdtemp(prefix="bdib-template-"))
+            template_url = _templates[key] = _make_template(env, demo, prefix, folder)
+            atexit.register(_drop_template, template_url)
+        _copy_database(template_url, database_url)
+        return
+    import fcntl
+
+    folder = Path(shared)
+    name = hashlib.sha256(json.dumps(key).encode()).hexdigest()[:16]
+    record = folder / f"{name}.url"
+    # One process at a time makes or copies a template (PostgreSQL copies a template only
+    # while nobody else is connected to it).
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if record.exists():
+            template_url = record.read_text()
         else:
-            folder = tempfile.mkdtemp(prefix="bdib-template-")
-            template_url = f"sqlite:///{Path(folder) / 'template.sqlite3'}"
-        template_env = {**env, "DATABASE_URL": template_url}
-        try:
-            manage(template_env, "migrate", "--noinput", timeout=900)
-            manage(template_env, "load_content", *(["--demo"] if demo else []), timeout=900)
-        except BaseException:
-            _drop_template(template_url)
-            raise
-        _templates[key] = template_url
-        atexit.register(_drop_template, template_url)
-    _copy_database(template_url, database_url)
+            template_url = _make_template(env, demo, prefix, folder)
+            record.write_text(template_url)
+        _copy_database(template_url, database_url)
+
+
+def drop_shared_templates(folder: Path) -> None:
+    """Drops the templates a test run's processes shared (the run's end)."""
+    import shutil
+
+    for record in folder.glob("*.url"):
+        _drop_template(record.read_text())
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def wait_until_healthy(

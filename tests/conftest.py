@@ -5,6 +5,28 @@ from core.live.hub import reset_hub
 from tests.mfa import StaffMFAClient
 
 
+def pytest_configure(config):
+    """The run's main process names a folder for the template databases its test processes
+    share (devtools/servers.py, `load_database`); the processes inherit it."""
+    import os
+    import tempfile
+
+    from devtools.servers import SHARED_TEMPLATES
+
+    if not hasattr(config, "workerinput"):
+        os.environ[SHARED_TEMPLATES] = tempfile.mkdtemp(prefix="bdib-templates-")
+
+
+def pytest_unconfigure(config):
+    import os
+    from pathlib import Path
+
+    from devtools.servers import SHARED_TEMPLATES, drop_shared_templates
+
+    if not hasattr(config, "workerinput") and os.environ.get(SHARED_TEMPLATES):
+        drop_shared_templates(Path(os.environ.pop(SHARED_TEMPLATES)))
+
+
 @pytest.fixture
 def client():
     """pytest-django's client, except that `force_login` of staff also proves their second
@@ -88,6 +110,62 @@ def pytest_collection_modifyitems(items):
             position[id(item)],
         )
     )
+
+
+# --- a database flushed by a transactional test is restored before the next other test ------
+#
+# pytest-django runs the transactional tests (which end by emptying every table) after the
+# others. Under `--dist loadgroup` a process runs group after group, so a group's
+# transactional tests may come before another group's tests, which expect the database as the
+# migrations left it (locales, the root page, content types, groups). After such a test, if the
+# next one is not transactional too, the database is emptied without post-migrate and the
+# contents it had after the migrations are loaded back, as Django's `serialized_rollback` does.
+
+_INITIAL = pytest.StashKey[str]()
+
+
+def _flushes(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction")
+        or marker.kwargs.get("reset_sequences")
+        or (marker.args and marker.args[0])
+    ):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return any(name in names for name in ("transactional_db", "live_server"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _initial_database(request, django_db_setup, django_db_blocker):
+    """The database as the migrations left it, serialized once per process."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        request.config.stash[_INITIAL] = connection.creation.serialize_db_to_string()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    if _flushes(item) and nextitem is not None and not _flushes(nextitem):
+        _restore_initial_database(item.config)
+    return result
+
+
+def _restore_initial_database(config) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    initial = config.stash.get(_INITIAL, None)
+    if initial is None:
+        return
+    with config.stash[blocking_manager_key].unblock():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(initial)
+    ContentType.objects.clear_cache()
 
 
 def xdist_group(nodeid: str) -> str:

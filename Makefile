@@ -38,10 +38,9 @@ run: content
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --ws-max-size 65536 --ws-per-message-deflate false --lifespan off
 
 # One test process per core (pytest-xdist), tests handed out in pytest-django's order (the
-# database-flushing transactional tests last). --dist loadgroup (tests/conftest.py's groups) ran
-# groups after those flushes and is not used until its order keeps them last.
-# PYTEST_XDIST= (empty) runs everything in one process.
-PYTEST_XDIST ?= -n auto --dist loadgroup
+# database-flushing transactional tests last in each process). PYTEST_XDIST= (empty) runs
+# everything in one process.
+PYTEST_XDIST ?= -n auto --dist load
 test: install
 	$(BIN)/python -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 

@@ -113,6 +113,23 @@ def _sqlite_path(database_url: str) -> Path:
 
 
 def _copy_database(template_url: str, database_url: str) -> None:
+    if template_url.startswith("postgres") and not _same_server(template_url, database_url):
+        # Another cluster (a test's own, which it stops and starts): dumped and restored.
+        binaries = postgres_binaries()
+        dump = subprocess.run(
+            [str(binaries / "pg_dump"), "--format=custom", "--no-owner", "--dbname", template_url],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        subprocess.run(
+            [str(binaries / "pg_restore"), "--no-owner", "--dbname", database_url],
+            input=dump.stdout,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        return
     if template_url.startswith("postgres"):
         import psycopg
 
@@ -131,6 +148,10 @@ def _copy_database(template_url: str, database_url: str) -> None:
         source.backup(target)
 
 
+def _same_server(first_url: str, second_url: str) -> bool:
+    return first_url.rsplit("/", 1)[0] == second_url.rsplit("/", 1)[0]
+
+
 def _drop_template(template_url: str) -> None:
     with contextlib.suppress(Exception):
         if template_url.startswith("postgres"):
@@ -139,11 +160,10 @@ def _drop_template(template_url: str) -> None:
             _sqlite_path(template_url).unlink(missing_ok=True)
 
 
-def _make_template(env: dict[str, str], demo: bool, prefix: str, folder: Path) -> str:
+def _make_template(env: dict[str, str], demo: bool, prefix: str, folder: Path, server: str) -> str:
     """Runs `migrate` and `load_content [--demo]` into a new template database; its URL."""
-    database_url = env["DATABASE_URL"]
-    if database_url.startswith("postgres"):
-        template_url = fresh_postgres_database(database_url, prefix)
+    if server != "sqlite":
+        template_url = fresh_postgres_database(server + "/postgres", prefix)
     else:
         template_url = f"sqlite:///{folder / f'template-{uuid.uuid4().hex[:10]}.sqlite3'}"
     template_env = {**env, "DATABASE_URL": template_url}
@@ -156,7 +176,13 @@ def _make_template(env: dict[str, str], demo: bool, prefix: str, folder: Path) -
     return template_url
 
 
-def load_database(env: dict[str, str], *, demo: bool = True, prefix: str = "bdib_") -> None:
+def load_database(
+    env: dict[str, str],
+    *,
+    demo: bool = True,
+    prefix: str = "bdib_",
+    template_server: str | None = None,
+) -> None:
     """`migrate` and `load_content [--demo]` into the empty database env["DATABASE_URL"].
 
     The first call of a kind (database server, demo or not, SITE_URL, settings) runs both
@@ -164,13 +190,16 @@ def load_database(env: dict[str, str], *, demo: bool = True, prefix: str = "bdib
     TEMPLATE; SQLite: the backup API), which takes a second instead of a minute. In a test run
     with several processes the templates are shared by all of them (made under a file lock by
     the first that needs one) and dropped when the run ends; otherwise they are this process's
-    and dropped when it ends."""
+    and dropped when it ends. `template_server` (a PostgreSQL URL) keeps the template on another
+    server than the database's: a test's own cluster then gets a dump of the shared one."""
     import hashlib
     import json
     import tempfile
 
     database_url = env["DATABASE_URL"]
     server = database_url.rsplit("/", 1)[0] if database_url.startswith("postgres") else "sqlite"
+    if template_server:
+        server = template_server.rsplit("/", 1)[0]
     key = (server, demo, env.get("SITE_URL"), env.get("DJANGO_SETTINGS_MODULE"))
     shared = os.environ.get(SHARED_TEMPLATES)
     if not shared:
@@ -179,7 +208,7 @@ def load_database(env: dict[str, str], *, demo: bool = True, prefix: str = "bdib
             import atexit
 
             folder = Path(tempfile.mkdtemp(prefix="bdib-template-"))
-            template_url = _templates[key] = _make_template(env, demo, prefix, folder)
+            template_url = _templates[key] = _make_template(env, demo, prefix, folder, server)
             atexit.register(_drop_template, template_url)
         _copy_database(template_url, database_url)
         return
@@ -195,7 +224,7 @@ def load_database(env: dict[str, str], *, demo: bool = True, prefix: str = "bdib
         if record.exists():
             template_url = record.read_text()
         else:
-            template_url = _make_template(env, demo, prefix, folder)
+            template_url = _make_template(env, demo, prefix, folder, server)
             record.write_text(template_url)
         _copy_database(template_url, database_url)
 

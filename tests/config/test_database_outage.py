@@ -52,7 +52,9 @@ def server_on_own_postgres():
         with PostgresCluster(directory) as cluster:
             database_url = fresh_postgres_database(cluster.server_url)
             env = production_env(database_url, "", DJANGO_ALLOW_NO_REDIS="1")
-            load_database(env, demo=False)
+            # The demo content as the other production-settings servers of the run get it (made
+            # once on the shared server), restored into this cluster.
+            load_database(env, template_server=services.postgres_url())
             collect_static(env)
             with (
                 open(directory / "server.log", "w") as log,

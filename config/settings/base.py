@@ -262,6 +262,9 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Bland dig i byen] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Bland dig i byen"
+# Authenticator codes also accepted this many 30-second steps early or late (clock drift);
+# each code still works only once. The browser tests' server takes 1 (tests/e2e/conftest.py).
+MFA_TOTP_TOLERANCE = int(env("MFA_TOTP_TOLERANCE", "0"))
 MFA_FORMS = {"activate_totp": "accounts.forms.ActivateTOTPForm"}
 # Recovery codes are shown once, right after the authenticator is set up; new ones can be made.
 MFA_RECOVERY_CODES_SHOW_ONCE = True

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -18,6 +18,7 @@ from events.cache_tags import EVENTS, event_tag
 from events.models import EventIndexPage, EventKind, EventPage, Registration, RegistrationStatus
 
 PAST_PAGE_SIZE = 12
+UPCOMING_PAGE_SIZE = 30
 
 
 def events_for_locale(locale=None, *, language: str | None = None):
@@ -45,10 +46,12 @@ def event_listing(
     district: str | None = None,
     month: tuple[int, int] | None = None,
     page=None,
+    upcoming_page=None,
     now: datetime | None = None,
 ) -> dict:
-    """The index's published events: all upcoming ones, and the past ones a page at a time
-    (`page` as typed: a page number that is not one gives the first or the last page)."""
+    """The index's published events, upcoming and past, each a page at a time (`page` and
+    `upcoming_page` as typed: a page number that is not one gives the first or the last
+    page)."""
     pagecache.depends_on(EVENTS)
     events = filter_events(
         one_per_translation(children_in_every_language(index, EventPage).live().public())
@@ -59,9 +62,13 @@ def event_listing(
         month=month,
     )
     now = now or timezone.now()
-    upcoming = list(events.upcoming(now))
-    for event in upcoming:  # an event that ends moves to the past ones
+    upcoming = Paginator(events.upcoming(now), UPCOMING_PAGE_SIZE).get_page(upcoming_page)
+    # An event that ends moves to the past ones: the page changes when one shown on it ends,
+    # and a later page also when one on an earlier page does.
+    for event in upcoming:
         pagecache.valid_until(event.end)
+    if upcoming.number > 1:
+        pagecache.valid_until(events.upcoming(now).aggregate(first=Min("end"))["first"])
     return {
         "upcoming_events": upcoming,
         "past_events": Paginator(events.past(now), PAST_PAGE_SIZE).get_page(page),

@@ -45,8 +45,14 @@ class EventIndexPage(StemmedSearch, FilterableIndexMixin, Page):
 
         query = request.GET.copy()
         query.pop("page", None)
+        query.pop("upcoming", None)
         return {
-            **event_listing(index=self, page=request.GET.get("page"), **filters),
+            **event_listing(
+                index=self,
+                page=request.GET.get("page"),
+                upcoming_page=request.GET.get("upcoming"),
+                **filters,
+            ),
             "filter_query": query.urlencode(),
             "kinds": EventKind.choices,
         }

@@ -233,3 +233,56 @@ def test_demo_events_load_once_marked_as_examples_with_one_full(client):
     html = client.get(full[0].url).content.decode()
     assert "Example" in html
     assert "Join the waiting list" in html or "Log in to sign up" in html
+
+
+def test_upcoming_events_come_a_page_at_a_time_with_the_filters_kept(client, settings):
+    from events.selectors import UPCOMING_PAGE_SIZE
+
+    settings.PAGE_CACHE_SECONDS = 0
+    first = timezone.now() + timedelta(days=1)
+    for n in range(UPCOMING_PAGE_SIZE + 2):
+        EventPageFactory(
+            title=f"Fællesspisning {n:02d}",
+            district="valby",
+            start=first + timedelta(days=n),
+            end=first + timedelta(days=n, hours=2),
+        )
+    url = event_index().url
+    upcoming, _past = sections(client.get(url, {"district": "valby"}).content.decode())
+    assert "Fællesspisning 00" in upcoming
+    assert f"Fællesspisning {UPCOMING_PAGE_SIZE - 1:02d}" in upcoming
+    assert f"Fællesspisning {UPCOMING_PAGE_SIZE:02d}" not in upcoming
+    assert 'aria-label="Upcoming events, more pages"' in upcoming
+    assert "?district=valby&amp;upcoming=2#upcoming-title" in upcoming  # the filter is kept
+    second, _past = sections(
+        client.get(url, {"district": "valby", "upcoming": "2"}).content.decode()
+    )
+    assert f"Fællesspisning {UPCOMING_PAGE_SIZE + 1:02d}" in second
+    assert "Fællesspisning 00" not in second
+    assert "?district=valby&amp;upcoming=1#upcoming-title" in second
+    for strange in ("abc", "-1", "9" * 30):  # never a 500, always a page of events
+        response = client.get(url, {"upcoming": strange})
+        assert response.status_code == 200
+        assert "Fællesspisning" in sections(response.content.decode())[0]
+
+
+def test_a_later_page_of_upcoming_events_expires_when_an_earlier_event_ends(client, monkeypatch):
+    """Page 2 changes when an event on page 1 ends (everything moves up by one)."""
+    from core import pagecache
+    from events.selectors import UPCOMING_PAGE_SIZE
+
+    ends_in = timedelta(minutes=4)  # sooner than PAGE_CACHE_SECONDS
+    running = EventPageFactory(
+        start=timezone.now() - timedelta(hours=1), end=timezone.now() + ends_in
+    )
+    start = timezone.now() + timedelta(days=2)
+    for n in range(UPCOMING_PAGE_SIZE + 1):
+        EventPageFactory(start=start + timedelta(days=n), end=start + timedelta(days=n, hours=2))
+    url = f"{event_index().url}?upcoming=2"
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    ends = running.end.timestamp()
+    monkeypatch.setattr(pagecache, "_now", lambda: ends - 5)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    monkeypatch.setattr(pagecache, "_now", lambda: ends + 1)
+    assert client.get(url)["X-Page-Cache"] != "hit"

@@ -107,15 +107,20 @@ def test_a_visitor_with_a_messages_or_session_cookie_is_never_served_the_shared_
     assert not served_from_cache(client.get("/da/"))
 
 
-def test_a_retired_tag_retires_the_pages_that_depend_on_it():
+def counting_page(tag: str):
+    """The page cache around a view that depends on `tag` and says how often it rendered."""
     calls = []
 
     def view(request):
-        pagecache.depends_on("thing:1")
+        pagecache.depends_on(tag)
         calls.append(1)
         return HttpResponse(f"render {len(calls)}")
 
-    middleware = pagecache.PageCacheMiddleware(view)
+    return pagecache.PageCacheMiddleware(view)
+
+
+def test_a_retired_tag_retires_the_pages_that_depend_on_it():
+    middleware = counting_page("thing:1")
     factory = RequestFactory()
     assert middleware(factory.get("/da/ting/")).content == b"render 1"
     assert middleware(factory.get("/da/ting/")).content == b"render 1"
@@ -130,14 +135,7 @@ def test_a_retired_tag_retires_the_pages_that_depend_on_it():
 def test_a_page_rendered_while_the_write_commits_is_retired_by_the_commit(
     django_capture_on_commit_callbacks,
 ):
-    calls = []
-
-    def view(request):
-        pagecache.depends_on("thing:1")
-        calls.append(1)
-        return HttpResponse(f"render {len(calls)}")
-
-    middleware = pagecache.PageCacheMiddleware(view)
+    middleware = counting_page("thing:1")
     factory = RequestFactory()
     middleware(factory.get("/da/ting/"))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -200,14 +198,7 @@ class _Away:
 
 
 def test_while_the_cache_is_away_pages_are_rendered_and_a_change_is_not_lost(monkeypatch):
-    calls = []
-
-    def view(request):
-        pagecache.depends_on("thing:1")
-        calls.append(1)
-        return HttpResponse(f"render {len(calls)}")
-
-    middleware = pagecache.PageCacheMiddleware(view)
+    middleware = counting_page("thing:1")
     factory = RequestFactory()
     middleware(factory.get("/da/ting/"))
     assert middleware(factory.get("/da/ting/"))["X-Page-Cache"] == "hit"

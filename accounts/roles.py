@@ -111,6 +111,14 @@ EDITOR = Role(
         # They tick "reviewed by a translator" for a UI language (home.UILanguageReview).
         "home.view_uilanguagereview",
         "home.change_uilanguagereview",
+        # Accountability: the committees, the think tank and its assessments (drafted and
+        # published), the annual cycle. Plans and reports are pages (the page rights below).
+        *(
+            f"accountability.{action}_{model}"
+            for model in ("committee", "thinktankmember", "assessment", "annualcycleitem")
+            for action in ("add", "change", "delete", "view")
+        ),
+        "accountability.publish_assessment",
     ),
     pages=(PagePermissions(("add", "change", "publish", "lock", "unlock")),),
     collections=_MEDIA,

@@ -27,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("profil/", include("accounts.urls")),
     path("", include("home.urls")),
     path("dialog/", include("dialogue.urls")),
+    # Before events: the annual cycle (arrangementer/aarshjul/) is accountability's.
+    path("", include("accountability.urls")),
     path("arrangementer/", include("events.urls")),
     path("partnerskaber/", include("partnerships.urls")),
     # Wagtail's own front-end login leads to allauth's (one way in); before Wagtail's URLs.

@@ -2,20 +2,17 @@
 cycle, and the organiser's lists. Filters arrive as plain keyword arguments; the page binds
 the form (core.pages.FilterableIndexMixin)."""
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from django.core.paginator import Paginator
 from django.db.models import Min, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from core import pagecache
 from core.locales import children_in_every_language, one_per_translation
 from core.rules import refusal
 from events.cache_tags import EVENTS, event_tag
-from events.models import EventIndexPage, EventKind, EventPage, Registration, RegistrationStatus
+from events.models import EventIndexPage, EventPage, Registration, RegistrationStatus
 
 PAST_PAGE_SIZE = 12
 UPCOMING_PAGE_SIZE = 30
@@ -130,87 +127,3 @@ def organiser_lists(*, event: EventPage) -> dict:
     }
 
 
-# The annual cycle ("årshjul"): the policy's recurring milestones.
-
-
-@dataclass
-class Milestone:
-    key: str
-    name: str
-    rhythm: str
-    when: date
-    fixed: bool
-    event: EventPage | None = None
-
-    @property
-    def month(self) -> int:
-        return self.when.month
-
-
-# The policy states the rhythm (half-yearly barometer, a yearly status report, status meeting
-# and conference) but not the months; these are the planned months until dates are fixed.
-PLANNED_MONTHS = {
-    "barometer": (6, 12),
-    "status-report": (4,),
-    "status-meeting": (5,),
-    "conference": (11,),
-}
-
-
-def _next_planned(months, today: date) -> date:
-    for year in (today.year, today.year + 1):
-        for month in sorted(months):
-            candidate = date(year, month, 1)
-            if (candidate.year, candidate.month) >= (today.year, today.month):
-                return candidate
-    return date(today.year + 1, min(months), 1)
-
-
-def annual_cycle(
-    *, locale: Locale | None = None, language: str | None = None, now: datetime | None = None
-) -> list[Milestone]:
-    now = now or timezone.now()
-    today = timezone.localtime(now).date()
-    upcoming = events_for_locale(locale, language=language).upcoming(now)
-    milestones = []
-    definitions = [
-        ("barometer", _("Integration barometer"), _("Every half year"), None),
-        ("status-report", _("Status report to the City Council"), _("Every year"), None),
-        ("status-meeting", _("Status meeting"), _("Every year"), EventKind.STATUS_MEETING),
-        ("conference", _("Integration conference"), _("Every year"), EventKind.CONFERENCE),
-    ]
-    for key, name, rhythm, kind in definitions:
-        event = upcoming.filter(kind=kind).first() if kind else None
-        if event is not None:
-            when = timezone.localtime(event.start).date()
-            milestones.append(Milestone(key, name, rhythm, when, fixed=True, event=event))
-        else:
-            when = _next_planned(PLANNED_MONTHS[key], today)
-            milestones.append(Milestone(key, name, rhythm, when, fixed=False))
-        if key == "barometer":
-            # Half-yearly: show both readings of the coming year.
-            second = _next_planned(
-                PLANNED_MONTHS[key], date(when.year + when.month // 12, when.month % 12 + 1, 1)
-            )
-            milestones.append(Milestone(key, name, rhythm, second, fixed=False))
-    return sorted(milestones, key=lambda m: m.when)
-
-
-def year_line(milestones: list[Milestone], now: datetime | None = None) -> list[dict]:
-    """Twelve months from this one, each with the milestones falling in it."""
-    now = now or timezone.now()
-    today = timezone.localtime(now).date()
-    months = []
-    for offset in range(12):
-        year = today.year + (today.month - 1 + offset) // 12
-        month = (today.month - 1 + offset) % 12 + 1
-        first = date(year, month, 1)
-        months.append(
-            {
-                "first": first,
-                "milestones": [
-                    m for m in milestones if (m.when.year, m.when.month) == (year, month)
-                ],
-            }
-        )
-    return months

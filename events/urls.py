@@ -6,7 +6,6 @@ app_name = "events"
 
 urlpatterns = [
     path("kalender.ics", views.feed, name="feed"),
-    path("aarshjul/", views.annual_cycle, name="annual_cycle"),
     path("indsend/", views.submit, name="submit"),
     path("<int:pk>/tilmeld/", views.signup, name="signup"),
     path("<int:pk>/afmeld/", views.cancel, name="cancel"),

@@ -1,4 +1,4 @@
-"""Sign-up and cancellation (plain form posts), calendars, the annual cycle, partner
+"""Sign-up and cancellation (plain form posts), calendars, partner
 submissions and the organiser's lists. The listing and event pages are Wagtail pages."""
 
 import csv
@@ -22,7 +22,7 @@ from core.csv import safe_row
 from core.errors import ServiceError, add_to_form
 from core.http import localized_url, post_only
 from core.links import page_url
-from core.locales import active_locale, localized_page
+from core.locales import active_locale
 from core.rules import refusal
 from events import selectors, services
 from events.calendars import event_calendar, feed_calendar
@@ -143,23 +143,6 @@ def feed(request):
 
 
 @require_GET
-def annual_cycle(request):
-    milestones = selectors.annual_cycle(language=get_language())
-    index = EventIndexPage.objects.live().filter(locale=Locale.get_default()).first()
-    index = localized_page(index) if index else None
-    return render(
-        request,
-        "events/annual_cycle.html",
-        {
-            "milestones": milestones,
-            "months": selectors.year_line(milestones),
-            "index": index,
-            "kinds": EventKind.choices,
-            "districts": Districts.choices,
-        },
-    )
-
-
 def _organiser_event(request, pk: int) -> EventPage:
     event = get_object_or_404(EventPage.objects.specific(), pk=pk)
     if not request.user.has_perm("events.see_attendees", event):

@@ -61,43 +61,6 @@ class ResponsibilityBlock(blocks.StructBlock):
         template = "home/blocks/responsibility.html"
 
 
-class ActivityBlock(blocks.StructBlock):
-    """One activity of a committee's action plan and the main goals it serves."""
-
-    title = blocks.CharBlock(label=_("Activity"))
-    description = blocks.TextBlock(label=_("Description"), required=False)
-    status = blocks.ChoiceBlock(
-        label=_("Status"),
-        choices=[
-            ("planned", _("Planned")),
-            ("under_way", _("Under way")),
-            ("done", _("Done")),
-            ("dropped", _("Dropped")),
-        ],
-        default="planned",
-    )
-    goals = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="home.GoalPage", label=_("Goal")),
-        label=_("Goals served"),
-        required=False,
-    )
-
-    STATUS_MARKS = {"planned": "○", "under_way": "◐", "done": "●", "dropped": "✗"}
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        status = value.get("status") or "planned"
-        choices = dict(self.child_blocks["status"].field.choices)
-        context["status_label"] = choices.get(status, status)
-        context["status_mark"] = self.STATUS_MARKS.get(status, "")
-        return context
-
-    class Meta:
-        icon = "tasks"
-        label = _("Activity")
-        template = "home/blocks/activity.html"
-
-
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -118,6 +81,3 @@ class ResponsibilitiesBlock(blocks.StreamBlock):
 class ActionsBlock(blocks.StreamBlock):
     action = blocks.TextBlock(label=_("Action"), template="home/blocks/action.html")
 
-
-class ActivitiesBlock(blocks.StreamBlock):
-    activity = ActivityBlock()

@@ -1,41 +1,12 @@
-"""Example content for `load_policy --demo`: made-up measurements and an action plan, each
-marked as an example wherever it is shown. Production never loads it."""
+"""Example content for `load_policy --demo`: made-up measurements, each marked as an example
+wherever it is shown. Production never loads it."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 
-from home.policy_spec import WORDS, PageSpec, block_items, slugify
-
-
-def demo_action_plan(lang: str) -> PageSpec:
-    words = WORDS[lang]
-    return PageSpec(
-        "demo:action-plan",
-        "home.ActionPlanPage",
-        "policy",
-        slugify(words["plan_committee"])[:60],
-        words["plan_title"],
-        {
-            "committee": words["plan_committee"],
-            "intro": words["plan_intro"],
-            "activities": [
-                {
-                    "type": "activity",
-                    # Goal keys; the loader puts the goal pages' ids in their place.
-                    "value": {
-                        "title": t,
-                        "description": "",
-                        "status": s,
-                        "goals": block_items([f"goal:{n}" for n in goals]),
-                    },
-                }
-                for t, s, goals in words["plan_activities"]
-            ],
-        },
-        demo_only=True,
-    )
+from home.policy_spec import WORDS
 
 
 def demo_series(lang: str, goal_key: str, index: int, higher_is_better: bool) -> list[dict]:

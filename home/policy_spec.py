@@ -35,18 +35,6 @@ WORDS = {
         "half": ["1. halvår", "2. halvår"],
         "example_source": "Eksempeldata",
         "example_note": "Eksempel – ikke en rigtig måling.",
-        "plan_title": "Eksempel: Handleplan for Beskæftigelses- og Integrationsudvalget",
-        "plan_committee": "Beskæftigelses- og Integrationsudvalget",
-        "plan_intro": (
-            "Dette er et eksempel, der viser, hvordan et udvalgs handleplan ser ud her. "
-            "Aktiviteterne er opdigtede."
-        ),
-        "plan_activities": [
-            ("Eksempel: Mentorordning for ledige med minoritetsbaggrund", "under_way", [2]),
-            ("Eksempel: Rekruttering til kommunens lederuddannelse", "planned", [3]),
-            ("Eksempel: Lektiecafé på ti skoler", "done", [1]),
-            ("Eksempel: Opsøgende indsats i fritidsklubber", "dropped", [5, 6]),
-        ],
     },
     "en": {
         "actions_heading": "We do this as follows. We will:",
@@ -62,22 +50,6 @@ WORDS = {
         "half": ["1st half", "2nd half"],
         "example_source": "Example data",
         "example_note": "Example – not a real measurement.",
-        "plan_title": "Example: Action plan of the Employment and Integration Committee",
-        "plan_committee": "Employment and Integration Committee",
-        "plan_intro": (
-            "This is an example that shows what a committee's action plan looks like here. "
-            "The activities are made up."
-        ),
-        "plan_activities": [
-            (
-                "Example: Mentoring for unemployed people with a minority background",
-                "under_way",
-                [2],
-            ),
-            ("Example: Recruitment to the city's management training", "planned", [3]),
-            ("Example: Homework cafés at ten schools", "done", [1]),
-            ("Example: Outreach in youth clubs", "dropped", [5, 6]),
-        ],
     },
 }
 
@@ -297,8 +269,4 @@ def page_specs(lang: str, demo: bool = False) -> list[PageSpec]:
     for spec in specs:
         if spec.key in summaries:
             spec.fields["plain_summary"] = summaries[spec.key]
-    if demo:
-        from home.policy_demo import demo_action_plan
-
-        specs.append(demo_action_plan(lang))
     return specs

@@ -8,7 +8,7 @@ from django.db import migrations
 def apply_table(apps, schema_editor):
     from accounts.roles import apply_roles
 
-    apply_roles(apps)
+    apply_roles(apps, missing_ok=True)  # later apps add their rights in their own migrations
 
 
 class Migration(migrations.Migration):

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "dialogue",
     "partnerships",
     "events",
+    "accountability",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     # Content translation: wagtail-localize (README "Libraries"); it replaces simple_translation

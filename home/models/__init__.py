@@ -1,6 +1,5 @@
 from home.models.languages import UILanguageReview
 from home.models.pages import (
-    ActionPlanPage,
     BarometerPage,
     ContentPage,
     HomePage,
@@ -12,7 +11,6 @@ from home.models.plain import GlossaryTerm
 from home.models.policy import FocusAreaPage, GoalPage, Indicator, Measurement
 
 __all__ = [
-    "ActionPlanPage",
     "BarometerPage",
     "ContentPage",
     "FocusAreaPage",

@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from core.search import StemmedSearch
-from home.blocks import ActivitiesBlock, BodyBlock, PrinciplesBlock, ResponsibilitiesBlock
+from home.blocks import BodyBlock, PrinciplesBlock, ResponsibilitiesBlock
 from home.models.plain import plain_summary_field
 
 HOME_SUBPAGE_TYPES = [
@@ -119,7 +119,13 @@ class PolicyPage(StemmedSearch, MenuTitleMixin, Page):  # noqa: DJ008 (Page give
         APIField("targets"),
     ]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.FocusAreaPage", "home.ActionPlanPage", "home.ContentPage"]
+    subpage_types = [
+        "home.FocusAreaPage",
+        "accountability.ActionPlanPage",
+        "accountability.ThinkTankPage",
+        "accountability.StatusReportPage",
+        "home.ContentPage",
+    ]
     template = "home/policy_page.html"
 
     class Meta:
@@ -215,33 +221,6 @@ class LighthouseProjectPage(StemmedSearch, Page):
         context["focus_area"] = self.get_parent().specific
         context["goal"] = selectors.localized(self.goal)
         return context
-
-
-class ActionPlanPage(StemmedSearch, Page):
-    """A political committee's action plan: its activities, how far each has come, and the
-    main goals each one serves. Unlike the goals, plans change as the city's needs do."""
-
-    committee = models.CharField(_("committee"), max_length=160)
-    intro = models.TextField(_("introduction"), blank=True)
-    activities = StreamField(ActivitiesBlock(), blank=True, verbose_name=_("activities"))
-
-    content_panels = Page.content_panels + [
-        FieldPanel("committee"),
-        FieldPanel("intro"),
-        FieldPanel("activities"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("committee"),
-        index.SearchField("intro"),
-        index.SearchField("activities"),
-    ]
-    api_fields = [APIField("committee"), APIField("intro"), APIField("activities")]
-    parent_page_types = ["home.PolicyPage"]
-    subpage_types = []
-    template = "home/action_plan_page.html"
-
-    class Meta:
-        verbose_name = _("action plan page")
 
 
 class ContentPage(StemmedSearch, Page):

@@ -8,7 +8,6 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page
 
 from home.models import (
-    ActionPlanPage,
     BarometerPage,
     ContentPage,
     FocusAreaPage,
@@ -137,7 +136,6 @@ def test_demo_measurements_are_marked_as_examples_and_only_added_with_demo():
     policy_load(demo=True)
     assert Measurement.objects.exists()
     assert not Measurement.objects.filter(is_example=False).exists()
-    assert ActionPlanPage.objects.filter(title__startswith="Eksempel").exists()
 
 
 def test_an_editors_change_is_kept_unless_forced():

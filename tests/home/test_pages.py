@@ -6,7 +6,6 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from home.models import (
-    ActionPlanPage,
     BarometerPage,
     ContentPage,
     FocusAreaPage,
@@ -38,7 +37,6 @@ def test_page_types_only_go_where_they_belong():
     assert not LighthouseProjectPage.can_create_at(barometer_page())
     assert set(FocusAreaPage.allowed_parent_page_models()) == {PolicyPage}
     assert set(LighthouseProjectPage.allowed_parent_page_models()) == {FocusAreaPage}
-    assert set(ActionPlanPage.allowed_parent_page_models()) == {PolicyPage}
     assert GoalPage.allowed_subpage_models() == []
     assert {m._meta.label for m in HomePage.allowed_subpage_models()} >= {
         "dialogue.DebateIndexPage",
@@ -63,7 +61,6 @@ def test_every_page_type_renders_with_breadcrumbs(client, loaded, code):
         page_in(GoalPage, code, is_overall=True),
         page_in(BarometerPage, code),
         LighthouseProjectPage.objects.filter(locale__language_code=code).first(),
-        ActionPlanPage.objects.filter(locale__language_code=code).first(),
         ContentPage.objects.filter(locale__language_code=code).first(),
     ]
     for page in pages:

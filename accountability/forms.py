@@ -1,0 +1,41 @@
+"""The activity list's GET form: every filter optional, a bad value reported (400) with the
+form refilled, never a 500."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accountability.models import ActivityStatus
+from core.forms import IdChoiceField
+from core.locales import localized_page
+
+
+class PageChoiceField(IdChoiceField):
+    """A default-language page, labelled with its title in the reader's language."""
+
+    def label_from_instance(self, obj):
+        return localized_page(obj).title
+
+
+class ActivityFilterForm(forms.Form):
+    hide_optional = True
+
+    goal = PageChoiceField(
+        label=_("Main goal"), required=False, queryset=None, empty_label=_("All goals")
+    )
+    focus_area = PageChoiceField(
+        label=_("Focus area"), required=False, queryset=None, empty_label=_("All focus areas")
+    )
+    committee = IdChoiceField(
+        label=_("Committee"), required=False, queryset=None, empty_label=_("All committees")
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *ActivityStatus.choices],
+    )
+
+    def __init__(self, *args, choices: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = choices["goals"]
+        self.fields["focus_area"].queryset = choices["focus_areas"]
+        self.fields["committee"].queryset = choices["committees"]

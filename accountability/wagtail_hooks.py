@@ -1,0 +1,86 @@
+"""The admin side of accountability (committees, think tank members and assessments, the annual
+cycle, grouped under one menu item) and what this app adds to the policy pages below it: each
+goal, focus area and lighthouse project lists the activities that serve it and the think tank's
+assessments (core.hooks.HOME_SECTIONS)."""
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from accountability import selectors
+from accountability.models import AnnualCycleItem, Assessment, Committee, ThinkTankMember
+from core.admin import SafeChooserViewSet
+from core.hooks import DEMO_CONTENT, HOME_SECTIONS
+from home.models import FocusAreaPage, GoalPage, LighthouseProjectPage
+
+
+class CommitteeViewSet(SnippetViewSet):
+    model = Committee
+    chooser_viewset_class = SafeChooserViewSet
+    icon = "group"
+    menu_label = _("Committees")
+    list_display = ["name", "sort_order"]
+
+
+class ThinkTankMemberViewSet(SnippetViewSet):
+    model = ThinkTankMember
+    chooser_viewset_class = SafeChooserViewSet
+    icon = "user"
+    menu_label = _("Think tank members")
+    list_display = ["name", "title", "organisation", "is_active"]
+    search_fields = ["name", "organisation"]
+
+
+class AssessmentViewSet(SnippetViewSet):
+    model = Assessment
+    chooser_viewset_class = SafeChooserViewSet
+    icon = "doc-full"
+    menu_label = _("Think tank assessments")
+    list_display = ["__str__", "verdict", "assessed_on", "live"]
+    list_filter = ["verdict", "live"]
+
+
+class AnnualCycleItemViewSet(SnippetViewSet):
+    model = AnnualCycleItem
+    chooser_viewset_class = SafeChooserViewSet
+    icon = "date"
+    menu_label = _("Annual cycle")
+    list_display = ["__str__", "kind", "month", "date"]
+
+
+class AccountabilityGroup(SnippetViewSetGroup):
+    items = (CommitteeViewSet, ThinkTankMemberViewSet, AssessmentViewSet, AnnualCycleItemViewSet)
+    menu_icon = "tasks"
+    menu_label = _("Accountability")
+    menu_order = 250
+
+
+register_snippet(AccountabilityGroup)
+
+
+@hooks.register(HOME_SECTIONS)
+def accountability_serving(request, page):
+    """On a goal, a focus area or a lighthouse project: the activities that serve it, with their
+    status, and (on a goal) the think tank's assessments of it."""
+    if not isinstance(page, GoalPage | FocusAreaPage | LighthouseProjectPage):
+        return None
+    activities = selectors.activities_serving(page)
+    assessments = selectors.assessments_of(goal=page) if isinstance(page, GoalPage) else []
+    return render_to_string(
+        "accountability/includes/page_section.html",
+        {
+            "activities": activities,
+            "assessments": assessments,
+            "status_counts": selectors.status_counts(activities),
+            "list_url": reverse("accountability:activities"),
+        },
+        request=request,
+    )
+
+
+@hooks.register(DEMO_CONTENT)
+def accountability_demo_content():
+    return (60, "load_demo_accountability")

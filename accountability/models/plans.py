@@ -55,6 +55,8 @@ class ActivityStatus(models.TextChoices):
     STOPPED = "stopped", _("Stopped")
 
 
+PROGRESS_MESSAGE = _("Progress is a per cent between 0 and 100.")
+
 # A mark beside each status, so the status does not rest on colour alone.
 STATUS_MARKS = {
     ActivityStatus.PLANNED: "○",
@@ -185,7 +187,10 @@ class Activity(Orderable, ClusterableModel):
     progress = models.PositiveSmallIntegerField(
         _("progress in per cent"),
         default=0,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        validators=[
+            MinValueValidator(0, message=PROGRESS_MESSAGE),
+            MaxValueValidator(100, message=PROGRESS_MESSAGE),
+        ],
     )
 
     panels = [
@@ -242,7 +247,7 @@ class Activity(Orderable, ClusterableModel):
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("The end cannot be before the start.")
         if self.progress is not None and not 0 <= self.progress <= 100:
-            errors["progress"] = _("Progress is a per cent between 0 and 100.")
+            errors["progress"] = PROGRESS_MESSAGE
         if self.status == ActivityStatus.DONE and self.progress not in (None, 100):
             errors["progress"] = _("A done activity has come 100 per cent of the way.")
         if errors:

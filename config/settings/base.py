@@ -97,6 +97,8 @@ MIDDLEWARE = [
     # Staff reach the admin only with a verified e-mail and a second factor (accounts/mfa.py).
     "accounts.middleware.StaffSecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A Wagtail admin form posted with errors: 400, not 200 (core/admin.py).
+    "core.admin.InvalidAdminFormMiddleware",
     # The database away: the 503 page instead of the 500 one (config/errors.py).
     "config.errors.DatabaseUnavailableMiddleware",
 ]

@@ -73,7 +73,7 @@ def test_a_year_with_no_data_is_refused_and_the_editors_text_kept(client, year_d
             ),
         },
     )  # fmt: skip
-    assert response.status_code == 200  # the form again, not a redirect
+    assert response.status_code == 400  # the form again, refused
     body = response.content.decode()
     assert "no data for 2019" in body or "ingen data for 2019" in body
     assert "Mit forord" in body and "Statusrapport 1999" in body

@@ -35,7 +35,16 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 STATE_LANGUAGES = ("da", "ar", "fa")
 WIDTHS = (1280, 375)  # the states: as reached, then the same document at phone width
 PASSWORD = "e2e-Pass-1234"
-PROJECT_APPS = ("accounts", "config", "core", "dialogue", "events", "home", "partnerships")
+PROJECT_APPS = (
+    "accountability",
+    "accounts",
+    "config",
+    "core",
+    "dialogue",
+    "events",
+    "home",
+    "partnerships",
+)
 AXE_SCRIPT = (Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js").read_text()
 
 # Who looks at a page: each role is one browser context, logged in once.
@@ -89,7 +98,8 @@ ROUTES: dict[str, tuple[str, dict]] = {
     "dialogue:thread": ("resident", {"debate_id": "debate_id", "root_id": "comment_id"}),
     "dialogue:comment_edit": ("resident", {"comment_id": "comment_id"}),
     "dialogue:comment_report": ("resident", {"comment_id": "reply_id"}),
-    "events:annual_cycle": ("anonymous", {}),
+    "accountability:annual_cycle": ("anonymous", {}),
+    "accountability:activities": ("anonymous", {}),
     "events:submit": ("partner", {}),
     "events:attendees": ("editor", {"pk": "event_id"}),
     "partnerships:register": ("resident", {}),
@@ -136,6 +146,11 @@ EXCLUDED: dict[str, str] = {
     "mfa_reauthenticate": "redirects unless a reauthentication is pending",
     "mfa_download_recovery_codes": "text/plain download",
     "home:barometer_csv": "CSV (open data)",
+    "accountability:activities_csv": "CSV (open data)",
+    "accountability:activities_json": "JSON (open data)",
+    "accountability:report_json": "JSON (open data)",
+    "accountability:report_table_csv": "CSV (open data)",
+    "accountability:report_docx": "a Word document (download)",
     "home:barometer_json": "JSON (open data)",
     "events:feed": "iCalendar feed",
     "events:event_ics": "iCalendar file",

@@ -6,11 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
 from django.utils import timezone
 
 from events.models import EventIndexPage, EventKind, EventPage, Registration
-from events.selectors import annual_cycle
 from tests.events.factories import EventPageFactory, event_index
 
 pytestmark = pytest.mark.django_db
@@ -190,29 +188,6 @@ def test_events_are_searchable():
     EventPageFactory(title="Lektiecafé", teaser="Hjælp til lektier")
     EventPageFactory(title="Fællesspisning")
     assert [e.title for e in EventPage.objects.live().search("lektier")] == ["Lektiecafé"]
-
-
-def test_annual_cycle_uses_published_events_and_falls_back_to_the_rhythm(client):
-    conference = EventPageFactory(
-        title="Integrationskonferencen 2027",
-        kind=EventKind.CONFERENCE,
-        start=(timezone.now() + timedelta(days=40)).replace(microsecond=0),
-        end=(timezone.now() + timedelta(days=40, hours=6)).replace(microsecond=0),
-    )
-    milestones = {m.key: m for m in annual_cycle()}
-    assert milestones["conference"].fixed
-    assert milestones["conference"].event.pk == conference.pk
-    assert not milestones["status-meeting"].fixed
-    assert not milestones["barometer"].fixed
-    assert [m.key for m in annual_cycle()].count("barometer") == 2
-
-    response = client.get(reverse("events:annual_cycle"))
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Integration barometer" in html
-    assert "Status report to the City Council" in html
-    assert "Fixed" in html and "Planned" in html
-    assert conference.url in html
 
 
 def test_demo_events_load_once_marked_as_examples_with_one_full(client):

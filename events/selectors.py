@@ -125,5 +125,3 @@ def organiser_lists(*, event: EventPage) -> dict:
             rows.filter(status=RegistrationStatus.CANCELLED).order_by("cancelled_at", "pk")
         ),
     }
-
-

@@ -80,4 +80,3 @@ class ResponsibilitiesBlock(blocks.StreamBlock):
 
 class ActionsBlock(blocks.StreamBlock):
     action = blocks.TextBlock(label=_("Action"), template="home/blocks/action.html")
-

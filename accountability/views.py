@@ -76,6 +76,8 @@ def activities_json(request):
 
 def _published_report(year: int) -> StatusReportPage:
     """The published report of `year`, in the reader's language where it is translated."""
+    if not 1900 <= year <= 9999:  # no report, and no number a database would refuse
+        raise Http404
     report = StatusReportPage.objects.live().filter(year=year, locale=Locale.get_default()).first()
     if report is None:
         raise Http404

@@ -137,3 +137,9 @@ def test_the_report_page_shows_the_sections_the_chart_and_a_print_stylesheet(cli
     for key in ("goals", "activities", "assessments", "partnerships", "dialogue", "events"):
         assert f'id="section-{key}"' in body
     assert "/da/statusrapporter/2026/activities.csv" in body
+
+
+@pytest.mark.parametrize("year", ["0", "99999999999999999999", "2026"])
+def test_a_strange_or_missing_year_is_a_404(client, year):
+    for suffix in (".json", ".docx", "/goals.csv"):
+        assert client.get(f"/da/statusrapporter/{year}{suffix}").status_code == 404

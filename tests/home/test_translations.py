@@ -61,7 +61,8 @@ def visible_text(html: str) -> str:
 def test_load_content_translates_every_danish_page_and_a_second_run_changes_nothing(client):
     call_command("load_content", demo=True, stdout=io.StringIO())
 
-    danish = list(pages_in("da").specific())
+    # Every published Danish page (a draft, such as the demo's 2013 status report, waits).
+    danish = list(pages_in("da").live().specific())
     assert len(danish) >= 31
     for code in ("en", "ar"):
         for page in danish:

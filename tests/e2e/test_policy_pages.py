@@ -26,7 +26,7 @@ PAGES = {
         "/en/policy/alle-unge-god-start/",
         "/en/policy/alle-unge-god-start/integration-boost-at-the-10-weakest-schools/",
         "/en/policy/a-joint-integration-effort/",
-        "/en/policy/employment-and-integration-committee/",
+        "/en/policy/example-action-plan-for-the-employment-and-integration-committee/",
         "/en/barometer/",
         "/en/barometer/main-goal-2/",
         "/en/barometer/overall-target/",

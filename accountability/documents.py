@@ -63,6 +63,7 @@ def report_docx(page, report: dict) -> bytes:
             for row in table["rows"]:
                 cells = grid.add_row().cells
                 for cell, value in zip(cells, row, strict=True):
+                    value = value["value"] if isinstance(value, dict) else value
                     cell.text = "" if value is None else str(value)
     if page.conclusions:
         document.add_heading(_("Conclusions"), level=1)

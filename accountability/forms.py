@@ -2,18 +2,29 @@
 form refilled, never a 500."""
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accountability.models import ActivityStatus
-from core.forms import IdChoiceField
-from core.locales import localized_page
+from core.forms import IdChoiceField, LanguageSelect
+from core.locales import language_of, localized_page
 
 
 class PageChoiceField(IdChoiceField):
-    """A default-language page, labelled with its title in the reader's language."""
+    """A default-language page, labelled with its title in the reader's language; an option
+    whose page is not translated says it is Danish (`lang` on the option)."""
+
+    widget = LanguageSelect
 
     def label_from_instance(self, obj):
         return localized_page(obj).title
+
+    def mark_languages(self, language: str) -> None:
+        self.widget.option_langs = {
+            str(page.pk): language_of(shown)
+            for page in self.queryset
+            if language_of(shown := localized_page(page)) != language
+        }
 
 
 class ActivityFilterForm(forms.Form):
@@ -39,3 +50,6 @@ class ActivityFilterForm(forms.Form):
         self.fields["goal"].queryset = choices["goals"]
         self.fields["focus_area"].queryset = choices["focus_areas"]
         self.fields["committee"].queryset = choices["committees"]
+        language = get_language()
+        for name in ("goal", "focus_area"):
+            self.fields[name].mark_languages(language)

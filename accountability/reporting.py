@@ -318,23 +318,32 @@ def build(year: int) -> dict:
 # --- showing a snapshot ----------------------------------------------------------------------
 
 
-def _cell(value):
-    if isinstance(value, str):
-        return _(value) if value else value
-    return value
+def _cell(value, names: dict[str, str], content_lang: str | None) -> dict:
+    """A cell as shown: a UI word in the reader's language, a goal's title in theirs where the
+    goal is translated, other text as written (Danish content, marked with its language)."""
+    if not isinstance(value, str) or not value:
+        return {"value": value, "lang": None}
+    if value in names:
+        return {"value": names[value], "lang": None}
+    shown = _(value)
+    if shown != value:
+        return {"value": shown, "lang": None}
+    return {"value": value, "lang": content_lang}
 
 
-def _table(table: dict) -> dict:
+def _table(table: dict, names: dict[str, str] | None = None, content_lang: str | None = None):
+    names = names or {}
     return {
         "name": table["name"],
         "caption": _(table["caption"]),
         "columns": [_(c) for c in table["columns"]],
-        "rows": [[_cell(v) for v in row] for row in table["rows"]],
+        "rows": [[_cell(v, names, content_lang) for v in row] for row in table["rows"]],
     }
 
 
 def _goal_for_display(goal: dict, language: str, default: str, index: int) -> dict:
     title = goal["titles"].get(language) or goal["titles"].get(default) or ""
+    title_lang = None if language in goal["titles"] else default
     indicators = []
     for i, item in enumerate(goal["indicators"]):
         spec = barometer.Spec(
@@ -368,7 +377,7 @@ def _goal_for_display(goal: dict, language: str, default: str, index: int) -> di
                 "data": data,
             }
         )
-    return {**goal, "title": title, "indicators": indicators}
+    return {**goal, "title": title, "title_lang": title_lang, "indicators": indicators}
 
 
 def for_display(figures: dict) -> dict | None:
@@ -379,6 +388,8 @@ def for_display(figures: dict) -> dict | None:
 
     language = get_language()
     default = Locale.get_default().language_code
+    content_lang = None if language == default else default
+    names = _goal_names(figures, language, default)
     sections = []
     for section in figures["sections"]:
         shown = {
@@ -386,7 +397,7 @@ def for_display(figures: dict) -> dict | None:
             "heading": _(section["heading"]),
             "has_data": section["has_data"],
             "facts": [{"label": _(f["label"]), "value": f["value"]} for f in section["facts"]],
-            "tables": [_table(t) for t in section["tables"]],
+            "tables": [_table(t, names, content_lang) for t in section["tables"]],
         }
         if section["key"] == "goals":
             shown["goals"] = [
@@ -397,12 +408,29 @@ def for_display(figures: dict) -> dict | None:
     return {"year": figures["year"], "built_at": figures["built_at"], "sections": sections}
 
 
+def _goal_names(figures: dict, language: str, default: str) -> dict[str, str]:
+    """A goal's Danish title -> its title in `language`, where the snapshot has one."""
+    names = {}
+    for section in figures.get("sections", []):
+        for goal in section.get("goals", []):
+            titles = goal.get("titles", {})
+            if titles.get(default) and titles.get(language):
+                names[titles[default]] = titles[language]
+    return names
+
+
 def table(figures: dict, name: str) -> dict | None:
-    """One table of the snapshot by its name, its words in the active language."""
+    """One table of the snapshot by its name, its words in the active language (plain values,
+    for a CSV)."""
+    from django.utils.translation import get_language
+
+    names = _goal_names(figures, get_language(), Locale.get_default().language_code)
     for section in figures.get("sections", []):
         for t in section["tables"]:
             if t["name"] == name:
-                return _table(t)
+                shown = _table(t, names)
+                shown["rows"] = [[cell["value"] for cell in row] for row in shown["rows"]]
+                return shown
     return None
 
 

@@ -27,7 +27,7 @@ BUDGETS = {
     "home": (9, 12),
     "policy": (10, 13),
     "focus area": (12, 15),
-    "goal": (12, 15),
+    "goal": (13, 16),  # + the activities serving it and the think tank's view (accountability)
     "barometer": (9, 12),
     "debate list": (12, 15),
     "debate": (12, 17),

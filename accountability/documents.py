@@ -10,6 +10,13 @@ from html import unescape
 from django.utils.translation import gettext as _
 
 
+def _empty_note(key: str) -> str:
+    """What a section with nothing new in the year says (the goals still show their latest)."""
+    if key == "goals":
+        return _("No new measurement was published this year; the latest ones before it are shown.")
+    return _("Nothing was recorded this year.")
+
+
 def _paragraphs(rich_text: str) -> list[tuple[str, str]]:
     """Rich text as (kind, text) pairs: headings and paragraphs/list items, tags dropped."""
     parts = []
@@ -49,7 +56,7 @@ def report_docx(page, report: dict) -> bytes:
     for section in report["sections"]:
         document.add_heading(section["heading"], level=1)
         if not section["has_data"]:
-            document.add_paragraph(_("Nothing was recorded this year."))
+            document.add_paragraph(_empty_note(section["key"]))
         for fact in section["facts"]:
             document.add_paragraph(f"{fact['label']}: {fact['value']}", style="List Bullet")
         for table in section["tables"]:

@@ -121,6 +121,21 @@ def assessments_of(*, plan=None, goal=None) -> list[Assessment]:
     return list(qs.order_by("-assessed_on", "-pk"))
 
 
+def follow_up_pages() -> dict:
+    """The think tank page and the published reports, newest year first (Danish pages; links
+    follow the reader's language)."""
+    from accountability.models import StatusReportPage, ThinkTankPage
+
+    pagecache.depends_on(pagecache.PAGES)
+    default = Locale.get_default()
+    return {
+        "think_tank": ThinkTankPage.objects.live().filter(locale=default).first(),
+        "reports": list(
+            StatusReportPage.objects.live().filter(locale=default).order_by("-year")[:5]
+        ),
+    }
+
+
 def think_tank_members() -> list[ThinkTankMember]:
     pagecache.depends_on(pagecache.PAGES)
     return list(ThinkTankMember.objects.filter(is_active=True).select_related("photo"))

@@ -14,7 +14,7 @@ from accountability import selectors
 from accountability.models import AnnualCycleItem, Assessment, Committee, ThinkTankMember
 from core.admin import SafeChooserViewSet
 from core.hooks import DEMO_CONTENT, HOME_SECTIONS
-from home.models import FocusAreaPage, GoalPage, LighthouseProjectPage
+from home.models import FocusAreaPage, GoalPage, LighthouseProjectPage, PolicyPage
 
 
 class CommitteeViewSet(SnippetViewSet):
@@ -59,6 +59,19 @@ class AccountabilityGroup(SnippetViewSetGroup):
 
 
 register_snippet(AccountabilityGroup)
+
+
+@hooks.register(HOME_SECTIONS)
+def accountability_follow_up(request, page):
+    """On the policy page: the ways to follow the city's promises (the activity list, the
+    think tank, the status reports, the annual cycle)."""
+    if not isinstance(page, PolicyPage):
+        return None
+    return render_to_string(
+        "accountability/includes/follow_up.html",
+        selectors.follow_up_pages(),
+        request=request,
+    )
 
 
 @hooks.register(HOME_SECTIONS)

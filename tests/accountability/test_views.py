@@ -139,3 +139,14 @@ def test_site_search_finds_a_plan_by_an_activity(client, data):
     response = client.get("/da/soeg/", {"q": "Lektiecafé"})
     assert response.status_code == 200
     assert "Handleplan" in response.content.decode()
+
+
+def test_the_policy_page_leads_to_the_activities_the_think_tank_the_reports_and_the_cycle(client):
+    from accountability.models import ThinkTankPage
+
+    tank = f.policy_page().add_child(instance=ThinkTankPage(title="Tænketanken", slug="tt"))
+    tank.save_revision().publish()
+    report = f.report(2026)
+    body = client.get(f.policy_page().url).content.decode()
+    for url in (LIST, tank.url, report.url, "/da/arrangementer/aarshjul/"):
+        assert f'href="{url}"' in body, url

@@ -1,6 +1,8 @@
 """What an editor meets in the admin: a plan's activities and milestones checked as typed, the
 form back with a 400 and nothing lost; a report made for a year; the snippets' screens."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -133,3 +135,45 @@ def test_an_editor_makes_a_report_for_a_year_and_gets_its_figures(admin_client):
 def test_the_snippet_screens_open_for_editors(admin_client, model):
     assert admin_client.get(f"/admin/snippets/accountability/{model}/").status_code == 200
     assert admin_client.get(f"/admin/snippets/accountability/{model}/add/").status_code == 200
+
+
+def test_the_edit_screens_of_a_plan_and_a_report_open(admin_client):
+    goal = f.goal(1)
+    plan = f.plan(
+        activities=[
+            {"title": "Mentorer", "goals": [goal], "milestones": [("M", date(2026, 5, 1), True)]}
+        ]
+    )
+    body = admin_client.get(f"/admin/pages/{plan.pk}/edit/").content.decode()
+    assert "Mentorer" in body
+    report = f.report(2026)
+    response = admin_client.get(f"/admin/pages/{report.pk}/edit/")
+    assert response.status_code == 200
+    assert 'name="rebuild_figures"' in response.content.decode()
+
+
+@pytest.mark.parametrize("published", [True, False], ids=["published", "draft"])
+def test_build_the_figures_again_only_while_the_report_is_a_draft(admin_client, published):
+    plan = f.plan(activities=[{"title": "Mentorer", "status": "planned"}])
+    report = f.report(2026, publish=published)
+    before = report.figures
+    f.republish(plan, Mentorer={"status": "done", "progress": 100})
+    data = nested_form_data(
+        {
+            "title": report.title,
+            "slug": report.slug,
+            "year": "2026",
+            "plain_summary": "",
+            "foreword": rich_text("<p>Nyt forord</p>"),
+            "conclusions": rich_text(""),
+            "rebuild_figures": "on",
+        }
+    )
+    response = admin_client.post(f"/admin/pages/{report.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:1500]
+    draft = StatusReportPage.objects.get(pk=report.pk).get_latest_revision_as_object()
+    rows = draft.figures["sections"][1]["tables"][0]["rows"]
+    if published:
+        assert draft.figures == before
+    else:
+        assert rows[0][2] == "Done"

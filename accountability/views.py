@@ -12,18 +12,12 @@ from accountability import cycle, opendata, reporting, selectors
 from accountability.forms import ActivityFilterForm
 from accountability.models import StatusReportPage
 from core.locales import localized_page
+from core.pages import bind_filters
 
 
 def _filtered_activities(request):
     form = ActivityFilterForm(request.GET or None, choices=selectors.filter_choices())
-    filters, invalid = {}, False
-    if form.is_bound:
-        invalid = not form.is_valid()
-        filters = {
-            name: value
-            for name, value in form.cleaned_data.items()
-            if name not in form.errors and value not in (None, "")
-        }
+    filters, invalid = bind_filters(form)
     return form, filters, invalid
 
 

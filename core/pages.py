@@ -1,6 +1,20 @@
 """What index pages share: a list the reader narrows with a GET form."""
 
 
+def bind_filters(form) -> tuple[dict, bool]:
+    """The filters a bound GET form accepts, as plain keyword arguments, and whether it
+    refused any. An unbound form (no query) filters nothing."""
+    if not form.is_bound:
+        return {}, False
+    valid = form.is_valid()
+    filters = {
+        name: value
+        for name, value in form.cleaned_data.items()
+        if name not in form.errors and value not in (None, "", [], ())
+    }
+    return filters, not valid
+
+
 class FilterableIndexMixin:
     """For a Wagtail index page whose list is filtered by a plain GET form.
 
@@ -20,15 +34,8 @@ class FilterableIndexMixin:
 
     def bind_filter_form(self, request):
         form = self.filter_form_class(request.GET or None, **self.filter_form_kwargs(request))
-        if not form.is_bound:
-            return form, {}, False
-        valid = form.is_valid()
-        filters = {
-            name: value
-            for name, value in form.cleaned_data.items()
-            if name not in form.errors and value not in (None, "", [], ())
-        }
-        return form, filters, not valid
+        filters, invalid = bind_filters(form)
+        return form, filters, invalid
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

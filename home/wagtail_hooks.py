@@ -26,6 +26,8 @@ LIX_FIELDS = [
     "targets",
     "actions",
     "conclusion",
+    "foreword",
+    "conclusions",
 ]
 
 

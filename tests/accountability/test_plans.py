@@ -105,3 +105,21 @@ def test_a_translated_plan_shows_the_danish_activities_once(client):
     translated.save_revision().publish()
     assert [a.title for a in plan_activities(translated)] == ["Praktik"]
     assert [a.title for a in activities_serving(goal)] == ["Praktik"]  # the copy is not counted
+
+
+def test_policy_words_in_a_plans_introduction_are_explained_in_place(client):
+    from wagtail.models import Locale
+
+    from home.models import GlossaryTerm
+
+    GlossaryTerm.objects.create(
+        term="handleplan",
+        explanation="En plan for, hvad et udvalg gør.",
+        locale=Locale.get_default(),
+    )
+    plan = f.plan()
+    plan.intro = "Denne handleplan viser, hvad udvalget gør."
+    plan.save_revision().publish()
+    body = client.get(plan.url).content.decode()
+    assert 'href="#term-handleplan"' in body
+    assert "En plan for, hvad et udvalg gør." in body

@@ -18,13 +18,12 @@ distinct authors, never named.
 Example content is counted, so the demo's report has figures; figures of their own say how much.
 Four queries, however many debates and comments there are."""
 
-from datetime import datetime
-
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, ExtractMonth, Least
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from core.years import year_bounds
 from dialogue.models import (
     Comment,
     CommentStatus,
@@ -35,13 +34,6 @@ from dialogue.models import (
 )
 
 
-def _year_bounds(year: int) -> tuple[datetime, datetime]:
-    """[start, end) of `year` in the city's time zone (settings.TIME_ZONE), whatever zone is
-    active."""
-    tz = timezone.get_default_timezone()
-    return datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz)
-
-
 def _debates_with_publication():
     return DebatePage.objects.live().annotate(
         published_at=Coalesce("first_published_at", "opens_at")
@@ -49,7 +41,7 @@ def _debates_with_publication():
 
 
 def year_in_figures(year: int) -> dict:
-    start, end = _year_bounds(year)
+    start, end = year_bounds(year)
 
     published_before = _debates_with_publication().filter(
         translation_key=OuterRef("translation_key"), published_at__lt=start

@@ -15,14 +15,13 @@ it is summed over the events that have it and left empty for the others, never g
 Example content is counted, so the demo's report has figures, and a figure of its own says how
 many of the events are examples. Four queries, however many events and sign-ups there are."""
 
-from datetime import datetime
-
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 from wagtail.models import Locale
 
+from core.years import year_bounds
 from events.models import EventKind, EventPage, Registration, RegistrationStatus
 
 # The policy's two fixed milestones of the year, each with its label's msgid.
@@ -32,15 +31,8 @@ KEY_KINDS = {
 }
 
 
-def _year_bounds(year: int) -> tuple[datetime, datetime]:
-    """[start, end) of `year` in the city's time zone (settings.TIME_ZONE), whatever zone is
-    active."""
-    tz = timezone.get_default_timezone()
-    return datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz)
-
-
 def year_in_figures(year: int) -> dict:
-    start, end = _year_bounds(year)
+    start, end = year_bounds(year)
     tz = timezone.get_default_timezone()
     held = EventPage.objects.live().filter(
         locale=Locale.get_default(), start__gte=start, start__lt=end

@@ -16,25 +16,18 @@ by its Danish name: data, like an organisation's name, not a msgid.
 
 Four queries, however many organisations, pledges and reports there are."""
 
-from datetime import date, datetime
+from datetime import date
 
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from core.years import year_bounds
 from partnerships.models import Commitment, Organisation, Pledge, ReviewStatus, YearlyReport
 
 
-def _year_bounds(year: int) -> tuple[datetime, datetime]:
-    """[start, end) of `year` in the city's time zone (settings.TIME_ZONE), whatever zone is
-    active."""
-    tz = timezone.get_default_timezone()
-    return datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz)
-
-
 def year_in_figures(year: int) -> dict:
-    start, end = _year_bounds(year)
+    start, end = year_bounds(year)
     first_day, last_day = date(year, 1, 1), date(year, 12, 31)
 
     # When an organisation was approved: its review, else its registration.

@@ -11,7 +11,7 @@ which the chart is drawn. Numbers with decimals are stored as strings, so they s
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -34,10 +34,6 @@ BAROMETER_STATUS_MSGIDS = {
     barometer.TARGET_NOT_SET: gettext_noop("Target not set"),
     barometer.NO_DATA: gettext_noop("No data yet"),
 }
-
-
-def _year_end(year: int) -> datetime:
-    return timezone.make_aware(datetime.combine(date(year, 12, 31), time.max))
 
 
 def _num(value) -> str | None:

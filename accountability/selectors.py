@@ -24,7 +24,6 @@ from accountability.models import (
     ThinkTankMember,
 )
 from core import pagecache
-from core.locales import localized_page
 from home.models import FocusAreaPage, GoalPage, LighthouseProjectPage
 
 
@@ -139,7 +138,3 @@ def follow_up_pages() -> dict:
 def think_tank_members() -> list[ThinkTankMember]:
     pagecache.depends_on(pagecache.PAGES)
     return list(ThinkTankMember.objects.filter(is_active=True).select_related("photo"))
-
-
-def localized(page):
-    return localized_page(page) if page is not None else None

@@ -14,6 +14,7 @@ from accountability import selectors
 from accountability.models import AnnualCycleItem, Assessment, Committee, ThinkTankMember
 from core.admin import SafeChooserViewSet
 from core.hooks import DEMO_CONTENT, HOME_SECTIONS
+from events.models import EventIndexPage
 from home.models import FocusAreaPage, GoalPage, LighthouseProjectPage, PolicyPage
 
 
@@ -72,6 +73,14 @@ def accountability_follow_up(request, page):
         selectors.follow_up_pages(),
         request=request,
     )
+
+
+@hooks.register(HOME_SECTIONS)
+def accountability_cycle_link(request, page):
+    """On the event listing: the way to the annual cycle, which events does not know of."""
+    if not isinstance(page, EventIndexPage):
+        return None
+    return render_to_string("accountability/includes/cycle_link.html", request=request)
 
 
 @hooks.register(HOME_SECTIONS)

@@ -66,3 +66,13 @@ def test_a_month_item_comes_back_in_its_month():
     item = AnnualCycleItem.objects.create(kind=CycleKind.BUDGET, month=9)
     entries = annual_cycle(language="da", now=timezone.make_aware(timezone.datetime(2026, 10, 5)))
     assert [(e.item.pk, e.when, e.fixed) for e in entries] == [(item.pk, date(2027, 9, 1), False)]
+
+
+def test_the_event_listing_leads_to_the_annual_cycle_through_the_hook(client):
+    from events.models import EventIndexPage
+    from tests.home.factories import home_page
+
+    index = home_page().add_child(instance=EventIndexPage(title="Arrangementer", slug="arr"))
+    index.save_revision().publish()
+    body = client.get(index.url).content.decode()
+    assert 'href="/da/arrangementer/aarshjul/"' in body

@@ -39,6 +39,9 @@ class GlossaryTermViewSet(SnippetViewSet):
     add_to_admin_menu = False
     list_display = ["term", "explanation", "locale"]
     search_fields = ["term"]
+    # The admin's term search is a plain database filter: the search index's SQLite backend
+    # cannot limit a search to the "term" field ("no such column: term", a 503 on SQLite).
+    search_backend_name = None
 
 
 register_snippet(GlossaryTermViewSet)

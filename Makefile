@@ -8,7 +8,7 @@ PORT ?= 8000
 # Every UI language but English (the msgids are English) has its catalogues in locale/.
 LOCALES := da ar tr ur so pl fa
 LOCALE_ARGS := $(foreach code,$(LOCALES),-l $(code))
-TEMPLATE_DIRS := site/templates core/templates home/templates accounts/templates dialogue/templates partnerships/templates events/templates accountability/templates
+TEMPLATE_DIRS := site/templates core/templates home/templates accounts/templates dialogue/templates partnerships/templates events/templates accountability/templates livesessions/templates
 
 .PHONY: run install migrate content test lint format messages bench-fanout bench-pages clean
 

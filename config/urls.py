@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("accountability.urls")),
     path("arrangementer/", include("events.urls")),
     path("partnerskaber/", include("partnerships.urls")),
+    path("live/", include("livesessions.urls")),
     # Wagtail's own front-end login leads to allauth's (one way in); before Wagtail's URLs.
     path("", include("accounts.frontend_urls")),
     # Wagtail serves every page not caught above; it must stay last.

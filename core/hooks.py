@@ -26,8 +26,8 @@ pages, as {"label": str, "results": [objects with get_absolute_url()]}."""
 
 HOME_SECTIONS = "bdib_home_sections"
 """fn(request, page) -> str | None: HTML for a section on the home page, the policy page, a
-focus-area, goal or lighthouse-project page or the event listing (`page` is the page being
-shown), or None to add nothing there."""
+focus-area, goal or lighthouse-project page, the event listing or an event page (`page` is the
+page being shown), or None to add nothing there."""
 
 TAKE_PART = "bdib_take_part"
 """fn(request) -> dict | None: one way to take part, for the "How to take part" page (home):

@@ -95,14 +95,20 @@ def _wait_message(seconds: float) -> str:
     ) % {"count": count}
 
 
-def hit(name: str, *, user=None, ip: str | None = None, message: str = "") -> None:
+def hit(
+    name: str, *, user=None, ip: str | None = None, message: str = "", person: str = ""
+) -> None:
     """Counts one `name` for the person and for the address, or raises `RateLimited` (a
     ServiceError with status 429) when either is over its rate. Anonymous people are counted
-    by address only. `message` replaces the general "try again in N minutes"."""
+    by address only, unless `person` names them another way (a guest's device key in a live
+    session: many guests share a venue's one address). `message` replaces the general "try
+    again in N minutes"."""
     rates = _rates(name)
     keys = []
     if user is not None and getattr(user, "is_authenticated", False) and "user" in rates:
         keys.append((rates["user"], "user", str(user.pk)))
+    elif person and "user" in rates:
+        keys.append((rates["user"], "user", f"guest:{person}"))
     if ip and "ip" in rates:
         keys.append((rates["ip"], "ip", ip))
     if not keys:

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "partnerships",
     "events",
     "accountability",
+    "livesessions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     # Content translation: wagtail-localize (README "Libraries"); it replaces simple_translation
@@ -456,6 +457,12 @@ RATE_LIMITS = {
         "live.message", f"{LIVE_MESSAGES_PER_10S}/10 seconds", "120/10 seconds"
     ),
     "live.connect": _rate_limit("live.connect", "30/minute", "60/minute"),
+    # Live sessions (livesessions/): a guest is counted by device; the address limits are high
+    # because a whole conference hall may share one.
+    "livesession.connect": _rate_limit("livesession.connect", "30/minute", "3000/minute"),
+    "livesession.message": _rate_limit("livesession.message", "30/10 seconds", "5000/10 seconds"),
+    "livesession.question": _rate_limit("livesession.question", "5/minute", "300/minute"),
+    "livesession.vote": _rate_limit("livesession.vote", "60/minute", "6000/minute"),
 }
 RATE_LIMIT_STORAGE_URL = env("RATE_LIMIT_STORAGE_URL", REDIS_URL or "memory://")
 RATE_LIMIT_KEY_PREFIX = f"bdib:{Path(str(DATABASES['default']['NAME'])).name}:limits"

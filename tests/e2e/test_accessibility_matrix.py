@@ -120,6 +120,11 @@ ROUTES: dict[str, tuple[str, dict]] = {
     "partnerships_admin:review": ("editor", {"pk": "pending_organisation_id"}),
     "partnerships_admin:overview": ("editor", {}),
     "event_registrations:index": ("editor", {}),
+    # Live sessions: the join page, the phone's view, the moderator view, the presenter screen.
+    "livesessions:join": ("anonymous", {}),
+    "livesessions:participant": ("anonymous", {"code": "live_code"}),
+    "livesessions:moderate": ("editor", {"code": "live_code"}),
+    "livesessions:screen": ("anonymous", {"key": "live_screen_key"}),
 }
 REAUTHENTICATE = set(list(ROUTES)[:5])
 
@@ -158,6 +163,8 @@ EXCLUDED: dict[str, str] = {
     "partnerships_admin:overview_csv": "CSV download",
     "dialogue:comment_list": "an HTML fragment for 'show more' (its comments are checked on the "
     "debate page, which renders them with the same include)",
+    "livesessions:qr": "an SVG image (its inline copy is checked on the pages that show it)",
+    "livesessions:export": "CSV download",
     "event_registrations:index_results": "the listing's fragment for the admin's filters (its "
     "table is checked on event_registrations:index)",
 }
@@ -287,6 +294,9 @@ for role in ["resident"] + ["reader-" + code for code in params["state_languages
         link=path(debate),
     )
 
+from livesessions.models import LiveSession
+live_session = LiveSession.objects.filter(state="open").order_by("pk").first()
+
 pages = {{}}
 for page in Page.objects.live().filter(depth__gt=1, locale=danish).specific().order_by("path"):
     pages.setdefault(page._meta.label, addresses(page))
@@ -299,6 +309,7 @@ print(json.dumps({{
         "organisation_slug": organisation.slug, "pending_organisation_id": pending.pk,
         "pledge_organisation_id": unpledged.pk,
         "invitation_token": invitation.token,
+        "live_code": live_session.code, "live_screen_key": live_session.screen_key,
     }},
     "debate": addresses(debate), "premoderated": addresses(premoderated),
     "event": addresses(event),
@@ -790,6 +801,28 @@ def run_states(site: Site, findings: Findings, code: str) -> list[str]:
     page = site.goto(reader, route("accounts:delete"))
     state(page, f"{code} account deletion")
 
+    # A live session: a wrong code; a question arriving live on the phone, the presenter screen
+    # with the poll's results, and the moderator view with a question waiting.
+    page = site.goto("anonymous", route("livesessions:join") + "?code=NOPE42", status=404)
+    assert page.locator(ERRORS).count(), f"{code} live join: no error shown"
+    state(page, f"{code} live session: a wrong join code")
+    phone = site.goto(reader, route("livesessions:participant", {"code": "live_code"}))
+    expect(phone.locator("[data-live=participant]")).to_have_attribute("data-connected", "true")
+    asker = site.goto(writer, route("livesessions:participant", {"code": "live_code"}))
+    expect(asker.locator("[data-live=participant]")).to_have_attribute("data-connected", "true")
+    text = f"A11y question {code} {time.monotonic_ns()}"
+    asker.fill("#ask-body", text)
+    asker.locator("[data-ask-form] [type=submit]").click()
+    expect(asker.locator("[data-mine]", has_text=text)).to_be_visible(timeout=5000)
+    state(asker, f"{code} live session: my question waits for a moderator")
+    state(phone, f"{code} live session: the phone with the open poll")
+    page = site.goto("editor", route("livesessions:moderate", {"code": "live_code"}), language=code)
+    expect(page.locator("#mod-pending ~ ol", has_text=text)).to_be_visible()
+    state(page, f"{code} live session: the moderator view with a question waiting")
+    page = site.goto("anonymous", route("livesessions:screen", {"key": "live_screen_key"}))
+    expect(page.locator("[data-live=screen]")).to_have_attribute("data-connected", "true")
+    state(page, f"{code} live session: the presenter screen")
+
     # The project's admin screens.
     for role, name, kwargs in (
         ("moderator", "dialogue_moderation:queue", {}),
@@ -808,6 +841,6 @@ def test_every_state_at_375_and_1280_px(site, language):
     findings = Findings()
     states = run_states(site, findings, language)
     print(f"\n{len(states)} states at two widths in {time.monotonic() - started:.0f} s")
-    assert len(states) == len(FORMS) + 17
+    assert len(states) == len(FORMS) + 22
     assert len(findings.checked) == len(states) * len(WIDTHS)
     assert not findings.lines, findings.report()

@@ -6,8 +6,10 @@ import io
 import segno
 
 
-def join_qr_svg(url: str, *, scale: int = 6, title: str = "") -> str:
-    """An inline SVG of `url` (no XML declaration), dark on light for every screen and print."""
+def join_qr_svg(url: str, *, scale: int = 6, title: str = "", inline: bool = True) -> str:
+    """An SVG of `url` (no XML declaration), dark on light for every screen and print. Inline,
+    it has a viewBox and no fixed size (the page's CSS sizes it) and is an image named by
+    `title`; as a file it keeps its size."""
     out = io.BytesIO()
     segno.make(url, error="m").save(
         out,
@@ -21,6 +23,9 @@ def join_qr_svg(url: str, *, scale: int = 6, title: str = "") -> str:
         title=title or None,
         svgclass="qr",
         lineclass=None,
-        omitsize=False,
+        omitsize=inline,
     )
-    return out.getvalue().decode()
+    svg = out.getvalue().decode()
+    if inline:
+        svg = svg.replace("<svg ", '<svg role="img" ', 1)
+    return svg

@@ -41,6 +41,24 @@ MAX_TITLE = 120
 MAX_OPTION_LABEL = 120
 
 
+def _storable(text, field: str | None = None) -> str:
+    """Text as typed, unless it holds what cannot be stored or shown (a NUL, half an emoji):
+    then a clear message on the field, and nothing is stored."""
+    text = text if isinstance(text, str) else ""
+    bad = "\x00" in text
+    if not bad:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            bad = True
+    if bad:
+        message = _("The text contains a character that cannot be saved.")
+        if field:
+            raise ServiceError("bad_text", fields={field: [message]})
+        raise ServiceError("bad_text", message, 400)
+    return text
+
+
 # Sessions ------------------------------------------------------------------------------------
 
 
@@ -48,7 +66,7 @@ def session_create(
     *, user, event, title: str, audience: str = Audience.EVERYONE, premoderated: bool = False
 ) -> LiveSession:
     require(user, "livesessions.create_session", event)
-    title = " ".join((title or "").split())
+    title = " ".join(_storable(title, "title").split())
     if not title:
         raise ServiceError(
             "invalid", fields={"title": [_("Give the session a title.")]}, status=400
@@ -180,7 +198,7 @@ def question_ask(
         if existing is not None:
             return existing, False
     _require_open(session)
-    body = (body or "").strip()
+    body = _storable(body).strip()
     if not body:
         raise ServiceError("empty", _("Write your question before you send it."), 400)
     if len(body) > MAX_QUESTION_LENGTH:
@@ -310,7 +328,7 @@ def question_moderate(
             return question
         question.status = QuestionStatus.VISIBLE
     elif action == "hide":
-        reason = " ".join((reason or "").split())
+        reason = " ".join(_storable(reason, "reason").split())
         if not reason:
             raise ServiceError("invalid", fields={"reason": [_("Say why the question is hidden.")]})
         if len(reason) > MAX_HIDE_REASON:
@@ -415,8 +433,8 @@ def poll_create(
     results_after_close: bool = False,
 ) -> Poll:
     require(user, "livesessions.moderate_session", session)
-    question = " ".join((question or "").split())
-    labels = [" ".join(str(label).split()) for label in options or []]
+    question = " ".join(_storable(question, "question").split())
+    labels = [" ".join(_storable(str(label), "options").split()) for label in options or []]
     labels = [label for label in labels if label]
     fields: dict[str, list[str]] = {}
     if not question:

@@ -235,7 +235,7 @@ def vote(request, code: str, poll_pk: int):
 def qr_svg(request, code: str):
     """The join QR code as a file to print or put on a slide."""
     session = _session_or_404(code)
-    svg = join_qr_svg(join_url(request, session), scale=10, title=session.code)
+    svg = join_qr_svg(join_url(request, session), scale=10, title=session.code, inline=False)
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="join-{session.code}.svg"'
     return response

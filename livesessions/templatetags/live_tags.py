@@ -35,7 +35,6 @@ def live_strings() -> dict:
         "empty": _("Write your question before you send it."),
         "chooseOne": _("Choose an answer before you vote."),
         "answered": _("Answered"),
-        "participants": _("Taking part now: %(count)s"),
     }
 
 

@@ -16,6 +16,7 @@ from dialogue.models import Comment, DebatePage, DebateState
 from dialogue.services import comment_create, report_create
 from events.models import EventPage
 from events.services import registration_create
+from livesessions.models import LiveSession
 from partnerships.models import Invitation, Membership, Organisation, Role
 from tests.factories import UserFactory, editor, moderator
 from tests.shared_db import rolled_back
@@ -67,6 +68,9 @@ def build_world() -> World:
     invitation = Invitation.objects.create(
         organisation=organisation, email="invited@example.org", token=secrets.token_urlsafe(32)
     )
+    # The demo's live session, with the partner as one of its moderators.
+    live = LiveSession.objects.order_by("pk").first()
+    live.moderators.add(partner)
     world.debate, world.comment, world.event, world.organisation = (
         debate,
         comment,
@@ -84,6 +88,11 @@ def build_world() -> World:
         "event": event.pk,
         "organisation": organisation.pk,
         "reply": reply.pk,
+        "code": live.code,
+        "key": live.screen_key,
+        "event_pk": live.event_id,
+        "question_pk": live.questions.order_by("pk").first().pk,
+        "poll_pk": live.polls.order_by("pk").first().pk,
     }
     return world
 

@@ -227,3 +227,35 @@ def test_the_qr_code_is_an_svg_of_the_join_address(client):
     response = client.get(reverse("livesessions:qr", kwargs={"code": session.code}))
     assert response.status_code == 200 and response["Content-Type"].startswith("image/svg+xml")
     assert response.content.startswith(b"<svg")
+
+
+def test_opening_and_closing_a_session_refresh_the_cached_event_page_at_once(client):
+    from livesessions.models import SessionState
+    from tests.pagecache import cached_body, fresh_body
+
+    session, organiser = open_session()
+    services.session_close(user=organiser, session=session)
+    event_url = session.event.url
+    assert session.code not in cached_body(client, event_url)
+    services.session_open(user=organiser, session=session)
+    assert session.code in fresh_body(client, event_url)
+    cached_body(client, event_url)
+    services.session_close(user=organiser, session=session)
+    session.refresh_from_db()
+    assert session.state == SessionState.CLOSED
+    assert session.code not in fresh_body(client, event_url)
+
+
+def test_a_residents_questions_are_in_their_data_export_and_go_with_the_account(client):
+    from accounts.services import user_delete
+
+    session, _organiser = open_session()
+    resident = UserFactory()
+    me = services.participant_for(session=session, user=resident)
+    services.question_ask(session=session, participant=me, body="Mit spørgsmål")
+    client.force_login(resident)
+    response = client.post(reverse("accounts:export"))
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    assert "Mit spørgsmål" in data.decode()
+    user_delete(user=resident)
+    assert not Question.objects.filter(body="Mit spørgsmål").exists()

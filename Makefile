@@ -10,7 +10,7 @@ LOCALES := da ar tr ur so pl fa
 LOCALE_ARGS := $(foreach code,$(LOCALES),-l $(code))
 TEMPLATE_DIRS := site/templates core/templates home/templates accounts/templates dialogue/templates partnerships/templates events/templates accountability/templates livesessions/templates
 
-.PHONY: run install migrate content test lint format messages bench-fanout bench-pages clean
+.PHONY: run install migrate content test lint format messages bench-fanout bench-live bench-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,10 @@ messages: install
 
 bench-fanout: install
 	$(BIN)/python bench/fanout.py
+
+# 1,000 guests vote in a live-session poll; needs PostgreSQL and Redis (bench/live_session.py).
+bench-live: install
+	$(BIN)/python bench/live_session.py
 
 # Needs PostgreSQL, Redis (database 14 unless BENCH_REDIS_URL) and wrk (Debian: apt-get install wrk).
 bench-pages: install

@@ -136,7 +136,8 @@ def moderator_add(*, user, session: LiveSession, email: str):
     require(user, "livesessions.moderate_session", session)
     from accounts.models import User
 
-    person = User.objects.filter(email__iexact=(email or "").strip(), is_active=True).first()
+    email = _storable(email, "email").strip()
+    person = User.objects.filter(email__iexact=email, is_active=True).first()
     if person is None:
         raise ServiceError(
             "no_account", fields={"email": [_("No account has that e-mail address.")]}

@@ -19,6 +19,8 @@ pytestmark = pytest.mark.slow
 VIEWERS = 3
 
 SESSION = """
+from django.core.management import call_command
+call_command("create_account", email="live@example.org", password="live-Pass-1234")
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
 from accounts.models import User
@@ -43,7 +45,7 @@ def server(tmp_path_factory):
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
     )
     load_database(env)
-    manage(env, "create_account", "--email", "live@example.org", "--password", "live-Pass-1234")
+    # The account and its session in one manage.py process (each costs a Django start-up).
     debate_id, session_key = manage(env, "shell", "-c", SESSION).split()[-2:]
     with open(tmp / "server.log", "w") as log, uvicorn_server(env, log=log) as address:
         yield address, int(debate_id), session_key

@@ -20,6 +20,8 @@ from devtools.servers import (
 pytestmark = pytest.mark.slow
 
 SETUP = """
+from django.core.management import call_command
+call_command("create_account", email="two@example.org", password="pass-2-proc")
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
 from accounts.models import User
@@ -43,7 +45,7 @@ def production_pair():
     env = production_env(database_url, services.redis_url())
     try:
         load_database(env)
-        manage(env, "create_account", "--email", "two@example.org", "--password", "pass-2-proc")
+        # The account and its session in one manage.py process (each costs a Django start-up).
         debate_id, session_key = manage(env, "shell", "-c", SETUP).split()[-2:]
         with uvicorn_server(env) as first, uvicorn_server(env) as second:
             yield first, second, int(debate_id), session_key

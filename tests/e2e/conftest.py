@@ -31,7 +31,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Run in the server's environment: gives an account an authenticator app with a known secret.
+# Run in the server's environment: the `create_account` command, and an authenticator app with
+# a known secret for an account.
+CREATE_ACCOUNT = """
+from django.core.management import call_command
+call_command("create_account", email={email!r}, role={role!r}, password={password!r})
+"""
 ACTIVATE_TOTP = """
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
@@ -74,10 +79,27 @@ class E2EServer:
     ):
         """Staff get an authenticator app unless `authenticator=False` (they must have one to
         reach the admin, accounts/mfa.py); `log_in` then types its code."""
-        self.manage("create_account", "--email", email, "--role", role, "--password", password)
-        if authenticator or (authenticator is None and role != "resident"):
-            self.activate_totp(email)
-        return email, password
+        return self.create_accounts((email, role, password, authenticator))[0]
+
+    def create_accounts(self, *accounts: tuple) -> list[tuple[str, str]]:
+        """Several accounts as `create_account` makes them, each given as its arguments
+        (email, role, password, authenticator; all but the email may be left off), in one
+        `manage.py shell`: each manage.py process costs seconds of Django start-up."""
+        from allauth.mfa.totp.internal.auth import generate_totp_secret
+
+        defaults = (None, "resident", "e2e-Pass-1234", None)
+        made, script, secrets = [], "", {}
+        for account in accounts:
+            email, role, password, authenticator = (*account, *defaults[len(account) :])
+            script += CREATE_ACCOUNT.format(email=email, role=role, password=password)
+            if authenticator or (authenticator is None and role != "resident"):
+                secrets[email] = generate_totp_secret()
+                script += ACTIVATE_TOTP.format(email=email, secret=secrets[email])
+            made.append((email, password))
+        self.manage("shell", "-c", script)
+        for email, secret in secrets.items():
+            self.remember_totp(email, secret)
+        return made
 
     def activate_totp(self, email: str) -> str:
         from allauth.mfa.totp.internal.auth import generate_totp_secret
@@ -202,10 +224,12 @@ def log_in(page, server: E2EServer, email: str, password: str, language: str = "
     page.goto(f"{server.url}/{language}/konto/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_load_state("networkidle")
+    # Each submit is followed to the page it leads to (not to half a second without network
+    # traffic, "networkidle", which costs that half second and more on every page).
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.locator("main form button[type=submit]").first.click()
     if "/2fa/authenticate/" in page.url:
         page.fill("input[name=code]", server.totp_code(email))
-        page.locator("main form button[type=submit]").first.click()
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation(wait_until="domcontentloaded"):
+            page.locator("main form button[type=submit]").first.click()
         assert "/2fa/authenticate/" not in page.url, "the authenticator code was refused"

@@ -47,8 +47,9 @@ def test_debate_pages_have_no_axe_violations(page, e2e_server):
 def test_a_live_comment_can_be_answered_through_its_own_reply_form(page, second_page, e2e_server):
     """The new comment is cloned from the server's include: its reply form gets the comment's
     ids, counts characters against the server's limit and sends a reply that arrives live."""
-    writer = e2e_server.create_account("live-asker@example.org")
-    replier = e2e_server.create_account("live-replier@example.org")
+    writer, replier = e2e_server.create_accounts(
+        ("live-asker@example.org",), ("live-replier@example.org",)
+    )
     log_in(page, e2e_server, *writer)
     log_in(second_page, e2e_server, *replier)
     debate_url = first_open_debate_url(page, e2e_server)

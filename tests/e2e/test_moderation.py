@@ -20,9 +20,11 @@ def test_a_moderator_hides_a_comment_and_it_leaves_a_residents_open_page(
     browser, page, second_page, e2e_server
 ):
     assert CHROMIUM_ARGS  # the same browser the other tests use
-    writer = e2e_server.create_account("moderation-writer@example.org")
-    reader = e2e_server.create_account("moderation-reader@example.org")
-    moderator = e2e_server.create_account("moderation-moderator@example.org", "moderator")
+    writer, reader, moderator = e2e_server.create_accounts(
+        ("moderation-writer@example.org",),
+        ("moderation-reader@example.org",),
+        ("moderation-moderator@example.org", "moderator"),
+    )
     url = f"{e2e_server.url}{DEBATE}"
 
     log_in(page, e2e_server, *writer)

@@ -3,6 +3,10 @@ in the Wagtail admin and publishes it (no approval step, no superuser), and it a
 public goal page; a comment moderator is refused the page editor but reaches the moderation
 queue."""
 
+import json
+import urllib.parse
+import urllib.request
+
 import pytest
 from playwright.sync_api import expect
 
@@ -15,20 +19,22 @@ PERIOD = "2030, 1. halvår (e2e)"
 
 
 def goal_page_id(server) -> int:
-    out = server.manage(
-        "shell",
-        "-c",
-        "from home.models import GoalPage; "
-        "print(GoalPage.objects.get(url_path__endswith='/barometer/hovedmaal-2/', "
-        "locale__language_code='da').pk)",
-    )
-    return int(out.strip().splitlines()[-1])
+    """Asked of the server's page API (no manage.py process to start)."""
+    query = "type=home.GoalPage&slug=hovedmaal-2&locale=da"
+    with urllib.request.urlopen(f"{server.url}/api/v2/pages/?{query}", timeout=30) as response:
+        (found,) = [
+            item
+            for item in json.load(response)["items"]
+            if urllib.parse.urlsplit(item["meta"]["html_url"]).path == GOAL
+        ]
+    return found["id"]
 
 
 def test_an_editor_publishes_a_new_measurement_and_a_moderator_stays_out(browser, e2e_server):
     page_id = goal_page_id(e2e_server)
-    editor = e2e_server.create_account("roles-editor@example.org", "editor")
-    moderator = e2e_server.create_account("roles-moderator@example.org", "moderator")
+    editor, moderator = e2e_server.create_accounts(
+        ("roles-editor@example.org", "editor"), ("roles-moderator@example.org", "moderator")
+    )
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:

@@ -118,7 +118,18 @@ class RawViewer(asyncio.Protocol):
             self.open.set_exception(ConnectionError("closed before the upgrade"))
 
 
-async def raw_connect(address: str, path: str, index: int, box: dict, origin: str):
+async def raw_connect(
+    address: str,
+    path: str,
+    index: int,
+    box: dict,
+    origin: str,
+    *,
+    headers: str = "",
+    protocol_class=None,
+):
+    """Opens one light client (`protocol_class`, RawViewer by default; `headers` are extra
+    request header lines, each ending in CRLF) and returns (transport, protocol)."""
     import base64
 
     host, port = address.rsplit(":", 1)
@@ -126,14 +137,14 @@ async def raw_connect(address: str, path: str, index: int, box: dict, origin: st
     request = (
         f"GET {path} HTTP/1.1\r\nHost: {address}\r\nUpgrade: websocket\r\n"
         f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-        f"Origin: {origin}\r\n\r\n"
+        f"Origin: {origin}\r\n{headers}\r\n"
     ).encode()
     loop = asyncio.get_running_loop()
     transport, protocol = await loop.create_connection(
-        lambda: RawViewer(index, box, request), host, int(port)
+        lambda: (protocol_class or RawViewer)(index, box, request), host, int(port)
     )
     await asyncio.wait_for(protocol.open, 30)
-    return transport
+    return transport, protocol
 
 
 class Tally:
@@ -183,9 +194,10 @@ class Tally:
 async def watch(address: str, path: str, viewers: int, tally_box: dict):
     transports = []
     for index in range(viewers):
-        transports.append(
-            await raw_connect(address, path, index, tally_box, origin=f"http://{address}")
+        transport, _protocol = await raw_connect(
+            address, path, index, tally_box, origin=f"http://{address}"
         )
+        transports.append(transport)
     return transports
 
 

@@ -44,7 +44,6 @@ The machine may be shared: the figures are noisy, and PostgreSQL and Redis are n
 
 import argparse
 import asyncio
-import base64
 import bisect
 import json
 import os
@@ -59,7 +58,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.fanout import RawViewer  # noqa: E402
+from bench.fanout import RawViewer, raw_connect  # noqa: E402
 from devtools import services  # noqa: E402
 from devtools.servers import (  # noqa: E402
     drop_postgres_database,
@@ -193,18 +192,15 @@ class Tally:
 
 
 async def connect(address: str, path: str, index: int, box: dict, cookie: str):
-    host, port = address.rsplit(":", 1)
-    key = base64.b64encode(os.urandom(16)).decode()
-    request = (
-        f"GET {path} HTTP/1.1\r\nHost: {address}\r\nUpgrade: websocket\r\n"
-        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-        f"Origin: http://{address}\r\nCookie: {COOKIE}={cookie}\r\n\r\n"
-    ).encode()
-    loop = asyncio.get_running_loop()
-    _transport, protocol = await loop.create_connection(
-        lambda: Participant(index, box, request), host, int(port)
+    _transport, protocol = await raw_connect(
+        address,
+        path,
+        index,
+        box,
+        origin=f"http://{address}",
+        headers=f"Cookie: {COOKIE}={cookie}\r\n",
+        protocol_class=Participant,
     )
-    await asyncio.wait_for(protocol.open, 30)
     return protocol
 
 

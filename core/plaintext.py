@@ -25,3 +25,15 @@ def render_plain_text(text: str) -> SafeString:
         link_rel=LINK_REL,
     )
     return mark_safe(cleaned)  # noqa: S308 (nh3 has just sanitised it)
+
+
+def has_unstorable_text(text: str) -> bool:
+    """Whether the text holds a NUL or a lone surrogate (half an emoji): neither can be stored
+    (PostgreSQL refuses NUL, UTF-8 has no surrogates) nor shown."""
+    if "\x00" in text:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

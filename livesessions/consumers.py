@@ -8,15 +8,11 @@ away, and nothing depends on which events it saw before."""
 
 import asyncio
 import hashlib
-import json
-import logging
 from urllib.parse import parse_qs
 
-from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -24,64 +20,24 @@ from core import ratelimit
 from core.clientip import client_ip
 from core.errors import ServiceError
 from core.live import get_hub
+from core.live.frames import (
+    CLOSE_NOT_FOUND,
+    CLOSE_TOO_MANY,
+    CLOSE_TRY_AGAIN_LATER,
+    DATABASE_UNAVAILABLE,
+    FrameReader,
+    as_id,
+    current_user,
+    echo,
+    hit,
+    text_field,
+)
 from livesessions import guests, live, selectors, services
 from livesessions.models import LiveSession, Participant, Poll, Question
-
-log = logging.getLogger(__name__)
-
-CLOSE_TOO_BIG = 1009
-CLOSE_NOT_FOUND = 4404
-CLOSE_TRY_AGAIN_LATER = 1013
-CLOSE_TOO_MANY = 4429
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
-MAX_ID = 2**63 - 1
-
-_hit = sync_to_async(ratelimit.hit, thread_sensitive=False)
+from livesessions.serializers import question_payload
 
 PARTICIPANT_MESSAGES = {"question.ask", "question.upvote", "poll.vote"}
 MODERATOR_MESSAGES = {"question.moderate", "poll.open", "poll.close", "session.close"}
-
-
-def _as_id(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
-        value = int(value)
-    return value if isinstance(value, int) and 0 < value <= MAX_ID else None
-
-
-def _text(message: dict, key: str) -> str:
-    value = message.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ServiceError("malformed", _("The message could not be read."), 400)
-    if "\x00" in value:
-        raise ServiceError(
-            "bad_text", _("The text contains a character that cannot be saved."), 400
-        )
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise ServiceError(
-            "bad_text", _("The text contains a character that cannot be saved."), 400
-        ) from exc
-    return value
-
-
-def _echo(value):
-    if isinstance(value, str) and len(value) <= 64 and value.isprintable():
-        return value
-    return _as_id(value)
-
-
-def _user(user):
-    """Re-read the account for each write: a block bites at once."""
-    if user is None or not user.is_authenticated:
-        return user
-    from accounts.models import User
-
-    return User.objects.filter(pk=user.pk, is_active=True).first() or user
 
 
 def _open(code: str | None, screen_key: str | None, user) -> tuple[LiveSession | None, bool]:
@@ -107,22 +63,20 @@ def _state(session_id: int, user, guest_key: str, moderator: bool) -> dict:
 
 
 def _participant_write(session_id, user, guest_key, kind, message, ip) -> dict:
-    user = _user(user)
+    user = current_user(user)
     session = LiveSession.objects.select_related("event").get(pk=session_id)
     participant = services.participant_for(session=session, user=user, guest_key=guest_key)
     if kind == "question.ask":
         question, created = services.question_ask(
             session=session,
             participant=participant,
-            body=_text(message, "body"),
+            body=text_field(message, "body"),
             client_id=message.get("client_id"),
             ip=ip,
         )
-        from livesessions.serializers import question_payload
-
         return {
             "type": "question.ack",
-            "client_id": _echo(message.get("client_id")),
+            "client_id": echo(message.get("client_id")),
             "created": created,
             "question": question_payload(question),
         }
@@ -132,9 +86,10 @@ def _participant_write(session_id, user, guest_key, kind, message, ip) -> dict:
             participant=participant, question=question, ip=ip, undo=bool(message.get("undo"))
         )
         return {"type": "question.upvoted", "id": question.pk, "voted": voted}
-    poll = Poll.objects.filter(pk=_as_id(message.get("poll")) or 0, session=session).first()
+    poll = Poll.objects.filter(pk=as_id(message.get("poll")) or 0, session=session).first()
     if poll is None:
         raise ServiceError("not_found", _("That poll does not exist."), 404)
+    poll.session = session
     options = message.get("options")
     if not isinstance(options, list):
         options = [options] if options is not None else []
@@ -143,14 +98,14 @@ def _participant_write(session_id, user, guest_key, kind, message, ip) -> dict:
         "type": "poll.voted",
         "poll": poll.pk,
         "ballot": ballot,
-        "client_id": _echo(message.get("client_id")),
+        "client_id": echo(message.get("client_id")),
     }
 
 
 def _question(session, message) -> Question:
     question = (
         Question.objects.select_related("session", "session__event")
-        .filter(pk=_as_id(message.get("id")) or 0, session=session)
+        .filter(pk=as_id(message.get("id")) or 0, session=session)
         .first()
     )
     if question is None:
@@ -159,13 +114,13 @@ def _question(session, message) -> Question:
 
 
 def _moderator_write(session_id, user, kind, message) -> dict:
-    user = _user(user)
+    user = current_user(user)
     session = LiveSession.objects.select_related("event").get(pk=session_id)
     if kind == "session.close":
         services.session_close(user=user, session=session)
         return {"type": "ok", "action": kind}
     if kind in ("poll.open", "poll.close"):
-        poll = Poll.objects.filter(pk=_as_id(message.get("id")) or 0, session=session).first()
+        poll = Poll.objects.filter(pk=as_id(message.get("id")) or 0, session=session).first()
         if poll is None:
             raise ServiceError("not_found", _("That poll does not exist."), 404)
         poll.session = session
@@ -177,12 +132,12 @@ def _moderator_write(session_id, user, kind, message) -> dict:
     question = _question(session, message)
     into = None
     if message.get("into") is not None:
-        into = Question.objects.filter(pk=_as_id(message.get("into")) or 0, session=session).first()
+        into = Question.objects.filter(pk=as_id(message.get("into")) or 0, session=session).first()
     services.question_moderate(
         user=user,
         question=question,
-        action=_text(message, "action"),
-        reason=_text(message, "reason"),
+        action=text_field(message, "action"),
+        reason=text_field(message, "reason"),
         into=into,
     )
     return {"type": "ok", "action": kind, "id": question.pk}
@@ -192,12 +147,12 @@ def _check_moderator(session_id, user) -> None:
     """A participant's socket sending a moderator's message: refused with what it is, whatever
     else the person lacks."""
     session = LiveSession.objects.select_related("event").get(pk=session_id)
-    user = _user(user)
+    user = current_user(user)
     if user is None or not user.has_perm("livesessions.moderate_session", session):
         raise ServiceError("not_moderator", _("Only the session's moderators can do that."), 403)
 
 
-class LiveSessionConsumer(AsyncWebsocketConsumer):
+class LiveSessionConsumer(FrameReader, AsyncWebsocketConsumer):
     # Events travel through the hub, not the channel layer (as on debate sockets).
     channel_layer_alias = "__no_channel_layer__"
 
@@ -231,7 +186,7 @@ class LiveSessionConsumer(AsyncWebsocketConsumer):
             return
         self.session_id = session.pk
         try:
-            await _hit("livesession.connect", user=self.user, ip=self.ip, person=self.guest_key)
+            await hit("livesession.connect", user=self.user, ip=self.ip, person=self.guest_key)
         except ratelimit.RateLimited as error:
             await self.accept()
             with translation.override(self.language):
@@ -254,12 +209,6 @@ class LiveSessionConsumer(AsyncWebsocketConsumer):
             counted = i == 0 and not self.screen
             await hub.leave(topic, self.base_send, counted=counted, person=self.person)
 
-    async def send_json(self, data: dict) -> None:
-        await self.send(text_data=json.dumps(data, ensure_ascii=False))
-
-    async def send_error(self, code: str, message: str, **extra) -> None:
-        await self.send_json({"type": "error", "code": code, "message": message, **extra})
-
     async def send_state(self) -> None:
         state = await database_sync_to_async(_state)(
             self.session_id, self.user, self.guest_key, self.moderator
@@ -272,31 +221,13 @@ class LiveSessionConsumer(AsyncWebsocketConsumer):
             await self._receive(text_data, bytes_data)
 
     async def _receive(self, text_data, bytes_data):
-        raw = text_data if text_data is not None else (bytes_data or b"")
-        if len(raw.encode() if isinstance(raw, str) else raw) > settings.LIVE_MAX_FRAME_BYTES:
-            await self.close(code=CLOSE_TOO_BIG)
-            return
-        try:
-            await _hit(
-                "livesession.message",
-                user=self.user,
-                ip=self.ip,
-                person=self.guest_key,
-                message=_("You are sending too fast. Wait a moment."),
-            )
-        except ratelimit.RateLimited as error:
-            await self.send_error(error.code, error.message, retry_after=error.retry_after)
-            return
-        try:
-            message = json.loads(raw)
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            await self.send_error("malformed", _("The message could not be read."))
-            return
-        if not isinstance(message, dict) or not isinstance(message.get("type"), str):
-            await self.send_error("malformed", _("The message has no type."))
+        message = await self.read_message(
+            text_data, bytes_data, limit="livesession.message", person=self.guest_key
+        )
+        if message is None:
             return
         kind = message["type"]
-        reference = {"client_id": _echo(message.get("client_id")), "id": _echo(message.get("id"))}
+        reference = {"client_id": echo(message.get("client_id")), "id": echo(message.get("id"))}
         try:
             if kind == "ping":
                 await self.send_json({"type": "pong"})

@@ -25,12 +25,23 @@ COALESCE_SECONDS = 0.1
 
 _loop: asyncio.AbstractEventLoop | None = None
 _pending: set[tuple[str, int]] = set()
+# The newest poll version this process has sent: a count scheduled behind a slower one that
+# already included its vote is not sent to every screen again.
+_sent_versions: dict[int, int] = {}
 
 
 def bind_loop(loop: asyncio.AbstractEventLoop) -> None:
     """The server's event loop, named by the first socket that connects in this process."""
     global _loop
     _loop = loop
+
+
+def reset() -> None:
+    """Forgets the loop and what was sent (tests: each has its own loop and database)."""
+    global _loop
+    _loop = None
+    _pending.clear()
+    _sent_versions.clear()
 
 
 def announce(session, event: dict, *, moderators_only: bool = False) -> None:
@@ -92,6 +103,12 @@ def _send_count(kind: str, object_id: int) -> None:
         found = selectors.poll_results_event(object_id)
     else:
         found = selectors.question_votes_event(object_id)
-    if found is not None:
-        topic, event = found
-        publish(topic, event)
+    if found is None:
+        return
+    topic, event = found
+    if kind == "poll":
+        version = event["results"]["version"]
+        if _sent_versions.get(object_id, -1) >= version:
+            return
+        _sent_versions[object_id] = version
+    publish(topic, event)

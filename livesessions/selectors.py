@@ -188,25 +188,11 @@ def archive(session: LiveSession) -> dict:
     answered = _with_votes(session.questions.filter(status=QuestionStatus.ANSWERED)).order_by(
         "answered_at", "pk"
     )
-    closed = [p for p in polls(session) if p.state == PollState.CLOSED]
-    results = []
-    for poll in closed:
-        counts, voters, _version = poll_counts(poll)
-        total = voters or 1
-        results.append(
-            {
-                "poll": poll,
-                "voters": voters,
-                "options": [
-                    {
-                        "label": o.label,
-                        "votes": counts.get(o.pk, 0),
-                        "percent": round(100 * counts.get(o.pk, 0) / total),
-                    }
-                    for o in poll.options.all()
-                ],
-            }
-        )
+    results = [
+        {"poll": poll, "results": poll_results(poll)}
+        for poll in polls(session)
+        if poll.state == PollState.CLOSED
+    ]
     return {"session": session, "answered": list(answered), "polls": results}
 
 

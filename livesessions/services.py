@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from core import ratelimit
 from core.errors import ServiceError
+from core.plaintext import has_unstorable_text
 from core.rules import require
 from livesessions import live, selectors
 from livesessions.models import (
@@ -45,13 +46,7 @@ def _storable(text, field: str | None = None) -> str:
     """Text as typed, unless it holds what cannot be stored or shown (a NUL, half an emoji):
     then a clear message on the field, and nothing is stored."""
     text = text if isinstance(text, str) else ""
-    bad = "\x00" in text
-    if not bad:
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            bad = True
-    if bad:
+    if has_unstorable_text(text):
         message = _("The text contains a character that cannot be saved.")
         if field:
             raise ServiceError("bad_text", fields={field: [message]})

@@ -32,6 +32,7 @@ def test_every_app_offers_its_demo_content_in_order():
         "load_demo_partners",
         "load_demo_events",
         "load_demo_accountability",
+        "load_demo_live_session",
     ]
 
 

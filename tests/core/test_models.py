@@ -20,6 +20,10 @@ BULK_MODELS = {
     "partnerships.Invitation",
     "partnerships.ReminderSent",
     "accounts.Notification",
+    "livesessions.Participant",
+    "livesessions.Question",
+    "livesessions.QuestionVote",
+    "livesessions.PollVote",
 }
 
 

@@ -417,8 +417,18 @@ def connect_page_signals() -> None:
     page_published.connect(page_changed, dispatch_uid="core.pagecache.published", weak=False)
     page_unpublished.connect(page_changed, dispatch_uid="core.pagecache.unpublished", weak=False)
     post_page_move.connect(page_changed, dispatch_uid="core.pagecache.moved", weak=False)
-    post_delete.connect(deleted, dispatch_uid="core.pagecache.page_deleted", weak=False)
-    post_save.connect(created, dispatch_uid="core.pagecache.page_created", weak=False)
+    # Connected to the page models only: a receiver for every sender would make Django load
+    # each row before deleting it (no fast delete for a comment's reactions or a ballot).
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            post_delete.connect(
+                deleted, sender=model, dispatch_uid="core.pagecache.page_deleted", weak=False
+            )
+            post_save.connect(
+                created, sender=model, dispatch_uid="core.pagecache.page_created", weak=False
+            )
     from wagtail.models import Locale, Site
 
     for model in (Site, Locale):

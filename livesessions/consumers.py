@@ -32,7 +32,7 @@ from core.live.frames import (
     hit,
     text_field,
 )
-from livesessions import guests, live, selectors, services
+from livesessions import ballots, guests, live, selectors, services
 from livesessions.models import LiveSession, Participant, Poll, Question
 from livesessions.serializers import question_payload
 
@@ -62,10 +62,15 @@ def _state(session_id: int, user, guest_key: str, moderator: bool) -> dict:
     return selectors.state(session, participant, moderator=moderator)
 
 
-def _participant_write(session_id, user, guest_key, kind, message, ip) -> dict:
+def _participant_write(
+    session_id, user, guest_key, kind, message, ip, known=None
+) -> tuple[dict, Participant]:
+    """The answer to a participant's message, and the participant (the socket keeps it)."""
     user = current_user(user)
-    session = LiveSession.objects.select_related("event").get(pk=session_id)
-    participant = services.participant_for(session=session, user=user, guest_key=guest_key)
+    session = LiveSession.objects.get(pk=session_id)
+    participant = services.participant_for(
+        session=session, user=user, guest_key=guest_key, known=known
+    )
     if kind == "question.ask":
         question, created = services.question_ask(
             session=session,
@@ -79,27 +84,12 @@ def _participant_write(session_id, user, guest_key, kind, message, ip) -> dict:
             "client_id": echo(message.get("client_id")),
             "created": created,
             "question": question_payload(question),
-        }
-    if kind == "question.upvote":
-        question = _question(session, message)
-        voted = services.question_upvote(
-            participant=participant, question=question, ip=ip, undo=bool(message.get("undo"))
-        )
-        return {"type": "question.upvoted", "id": question.pk, "voted": voted}
-    poll = Poll.objects.filter(pk=as_id(message.get("poll")) or 0, session=session).first()
-    if poll is None:
-        raise ServiceError("not_found", _("That poll does not exist."), 404)
-    poll.session = session
-    options = message.get("options")
-    if not isinstance(options, list):
-        options = [options] if options is not None else []
-    ballot = services.poll_vote(participant=participant, poll=poll, option_ids=options, ip=ip)
-    return {
-        "type": "poll.voted",
-        "poll": poll.pk,
-        "ballot": ballot,
-        "client_id": echo(message.get("client_id")),
-    }
+        }, participant
+    question = _question(session, message)
+    voted = services.question_upvote(
+        participant=participant, question=question, ip=ip, undo=bool(message.get("undo"))
+    )
+    return {"type": "question.upvoted", "id": question.pk, "voted": voted}, participant
 
 
 def _question(session, message) -> Question:
@@ -174,6 +164,7 @@ class LiveSessionConsumer(FrameReader, AsyncWebsocketConsumer):
         )
         self.person = hashlib.sha256(who.encode()).hexdigest()[:16]
         self.topics: list[str] = []
+        self.participant: Participant | None = None  # found on the first message that needs it
         try:
             session, self.moderator = await database_sync_to_async(_open)(
                 kwargs.get("code"), kwargs.get("screen_key"), self.user
@@ -238,9 +229,22 @@ class LiveSessionConsumer(FrameReader, AsyncWebsocketConsumer):
                     "read_only", _("The presenter screen only shows the session."), **reference
                 )
             elif kind in PARTICIPANT_MESSAGES:
-                reply = await database_sync_to_async(_participant_write)(
-                    self.session_id, self.user, self.guest_key, kind, message, self.ip
-                )
+                known, self.participant = self.participant, None
+                if kind == "poll.vote":
+                    vote = ballots.Vote(
+                        self.session_id,
+                        self.user,
+                        self.guest_key,
+                        message,
+                        self.ip,
+                        known,
+                        self.language,
+                    )
+                    reply, self.participant = await ballots.cast(vote)
+                else:
+                    reply, self.participant = await database_sync_to_async(_participant_write)(
+                        self.session_id, self.user, self.guest_key, kind, message, self.ip, known
+                    )
                 await self.send_json(reply)
             elif kind in MODERATOR_MESSAGES:
                 if not self.moderator:

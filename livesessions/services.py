@@ -6,7 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -155,23 +155,69 @@ def _require_open(session: LiveSession) -> None:
         )
 
 
-def participant_for(*, session: LiveSession, user, guest_key: str = "") -> Participant:
-    """The person's participation in the session, made on their first question or vote."""
+def participant_for(
+    *, session: LiveSession, user, guest_key: str = "", known: Participant | None = None
+) -> Participant:
+    """The person's participation in the session, made on their first question or vote. The
+    right to take part is checked every time; `known` (what a socket found before for the same
+    person) saves looking the row up again."""
+    participant_check(session=session, user=user, guest_key=guest_key)
+    return participants_find(session=session, people=[(user, guest_key, known)])[0]
+
+
+def participant_check(*, session: LiveSession, user, guest_key: str = "") -> None:
+    """Whether the person may take part in the session now (ServiceError if not)."""
     require(user, "livesessions.take_part", session)
-    if user.is_authenticated:
-        lookup = {"session": session, "user": user}
-    elif guest_key:
-        lookup = {"session": session, "guest_key": guest_key}
-    else:
+    if not user.is_authenticated and not guest_key:
         raise ServiceError("no_guest_key", _("Reload the page to take part as a guest."), 400)
-    participant = Participant.objects.filter(**lookup).first()
-    if participant is not None:
-        return participant
-    try:
-        with transaction.atomic():
-            return Participant.objects.create(**lookup)
-    except IntegrityError:  # two sockets of the same person at once
-        return Participant.objects.get(**lookup)
+
+
+def participants_find(*, session: LiveSession, people: list[tuple]) -> list[Participant]:
+    """The participants of (user, guest key, known participant or None) triples whose right to
+    take part was checked, in one query for all and one more for those new to the session."""
+    result: list[Participant | None] = []
+    for user, guest_key, known in people:
+        if user.is_authenticated:
+            same = known is not None and known.user_id == user.pk
+        else:
+            same = known is not None and not known.user_id and known.guest_key == guest_key
+        result.append(known if same and known.session_id == session.pk else None)
+
+    def identity(user, guest_key):
+        return ("user", user.pk) if user.is_authenticated else ("guest", guest_key)
+
+    wanted = {identity(u, k) for (u, k, _), found in zip(people, result, strict=True) if not found}
+    if wanted:
+        rows = _participants(session, wanted)
+        missing = wanted - set(rows)
+        if missing:
+            Participant.objects.bulk_create(
+                [
+                    Participant(session=session, user_id=value)
+                    if kind == "user"
+                    else Participant(session=session, guest_key=value)
+                    for kind, value in missing
+                ],
+                ignore_conflicts=True,  # two sockets of the same person at once
+            )
+            rows |= _participants(session, missing)
+        result = [
+            found or rows[identity(u, k)] for (u, k, _), found in zip(people, result, strict=True)
+        ]
+    return result
+
+
+def _participants(session: LiveSession, identities) -> dict[tuple, Participant]:
+    users = [value for kind, value in identities if kind == "user"]
+    keys = [value for kind, value in identities if kind == "guest"]
+    rows = Participant.objects.filter(session=session).filter(
+        Q(user_id__in=users) | Q(guest_key__in=keys, user__isnull=True)
+    )
+    found = {}
+    for row in rows:
+        row.session = session
+        found[("user", row.user_id) if row.user_id else ("guest", row.guest_key)] = row
+    return found
 
 
 def _limit(name: str, participant: Participant, ip: str | None, message: str = "") -> None:
@@ -258,6 +304,14 @@ def question_upvote(
 def poll_vote(*, participant: Participant, poll: Poll, option_ids, ip=None) -> list[int]:
     """The person's ballot becomes exactly `option_ids`: a retry, or the same vote twice, leaves
     it as it is; a new choice replaces the old one. Each person counts once."""
+    wanted = ballot_check(participant=participant, poll=poll, option_ids=option_ids, ip=ip)
+    ballots_store(poll=poll, ballots=[(participant, wanted)])
+    return sorted(wanted)
+
+
+def ballot_check(*, participant: Participant, poll: Poll, option_ids, ip=None) -> set[int]:
+    """The answers of a ballot, checked (ServiceError in the active language) and counted
+    against the person's vote limit; nothing is stored."""
     if poll.state != PollState.OPEN:
         raise ServiceError("poll_closed", _("This poll is closed."), 409)
     _require_open(poll.session)
@@ -273,38 +327,61 @@ def poll_vote(*, participant: Participant, poll: Poll, option_ids, ip=None) -> l
             wanted.add(int(value))
         except (TypeError, ValueError) as exc:
             raise ServiceError("bad_option", _("That answer is not in this poll."), 400) from exc
-    options = {o.pk for o in poll.options.all()}
-    if not wanted <= options:
+    if not wanted <= poll_option_ids(poll):
         raise ServiceError("bad_option", _("That answer is not in this poll."), 400)
     if poll.kind == PollKind.SINGLE and len(wanted) != 1:
         raise ServiceError("one_option", _("Choose one answer."), 400)
     _limit("livesession.vote", participant, ip)
-    with transaction.atomic():
-        # The poll row's lock orders concurrent ballots; the version tells screens which
-        # count is newer.
-        changed = Poll.objects.filter(pk=poll.pk, state=PollState.OPEN).update(
-            version=F("version") + 1
-        )
-        if not changed:
-            raise ServiceError("poll_closed", _("This poll is closed."), 409)
-        current = set(
-            PollVote.objects.filter(poll=poll, participant=participant).values_list(
-                "option_id", flat=True
+    return wanted
+
+
+def ballots_store(*, poll: Poll, ballots: list[tuple[Participant, set[int]]]) -> None:
+    """Stores checked ballots, (participant, answers) in the order they came, in one
+    transaction whatever their number: a room's votes that arrive together cost one write.
+    Each person's ballot becomes their last one here. Raises ServiceError "poll_closed" (in
+    the active language) if the poll closed meanwhile, and "gone" if a participant's row was
+    removed (the account deleted); then nothing is stored."""
+    last = {participant.pk: (participant, wanted) for participant, wanted in ballots}
+    try:
+        with transaction.atomic():
+            # The poll row's lock orders concurrent ballots; the version tells screens which
+            # count is newer (one step per ballot, retries included).
+            changed = Poll.objects.filter(pk=poll.pk, state=PollState.OPEN).update(
+                version=F("version") + len(ballots)
             )
-        )
-        if current != wanted:
-            PollVote.objects.filter(
-                poll=poll, participant=participant, option_id__in=current - wanted
-            ).delete()
+            if not changed:
+                raise ServiceError("poll_closed", _("This poll is closed."), 409)
+            # Each ballot becomes `wanted`: the person's other answers go, the wanted ones
+            # are kept or added (the unique constraint makes a repeat a no-op).
+            stale = Q()
+            for participant, wanted in last.values():
+                stale |= Q(participant=participant) & ~Q(option_id__in=wanted)
+            PollVote.objects.filter(stale, poll=poll).delete()
             PollVote.objects.bulk_create(
                 [
-                    PollVote(poll=poll, participant=participant, option_id=o)
-                    for o in wanted - current
+                    PollVote(poll=poll, participant=participant, option_id=option)
+                    for participant, wanted in last.values()
+                    for option in sorted(wanted)
                 ],
                 ignore_conflicts=True,
             )
-        live.count_soon("poll", poll.pk)
-    return sorted(wanted)
+            live.count_soon("poll", poll.pk)
+    except IntegrityError as exc:
+        raise ServiceError("gone", _("Reload the page to take part."), 409) from exc
+
+
+# A poll's answers are fixed when it is made, so each process reads them once per opening.
+_option_ids: dict[tuple[int, object], frozenset[int]] = {}
+
+
+def poll_option_ids(poll: Poll) -> frozenset[int]:
+    key = (poll.pk, poll.opened_at)
+    ids = _option_ids.get(key)
+    if ids is None:
+        if len(_option_ids) > 1000:
+            _option_ids.clear()
+        ids = _option_ids[key] = frozenset(poll.options.values_list("pk", flat=True))
+    return ids
 
 
 # Moderation ------------------------------------------------------------------------------------

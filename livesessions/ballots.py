@@ -55,13 +55,22 @@ async def cast(vote: Vote) -> tuple[dict, Participant]:
         box = _boxes[loop] = _Box()
     vote.future = loop.create_future()
     box.pending.append(vote)
-    if box.task is None or box.task.done():
+    if box.task is None:
         # Its own context: the batch is nobody's request (no socket's language or user).
         box.task = loop.create_task(_drain(box), context=contextvars.Context())
     return await vote.future
 
 
 async def _drain(box: _Box) -> None:
+    try:
+        await _write_pending(box)
+    finally:
+        # No await between the last look at `pending` and this: a vote cast meanwhile would
+        # have found the task running. (The done task would otherwise keep its loop alive.)
+        box.task = None
+
+
+async def _write_pending(box: _Box) -> None:
     while box.pending:
         batch, box.pending = box.pending[:MAX_BATCH], box.pending[MAX_BATCH:]
         try:

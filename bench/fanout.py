@@ -382,6 +382,21 @@ async def drain(connection):
             told = True
 
 
+def pin_clients() -> tuple[int, int]:
+    """Pins this process (the load clients) to core 1 and returns (server core, client core);
+    the clients' event loop is uvloop where it is installed."""
+    cores = os.cpu_count() or 1
+    server_cpu, client_cpu = 0, min(1, cores - 1)
+    os.sched_setaffinity(0, {client_cpu})
+    try:
+        import uvloop
+
+        uvloop.install()
+    except ImportError:
+        pass
+    return server_cpu, client_cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--viewers", type=int, default=1000)
@@ -399,15 +414,7 @@ def main() -> None:
 
     if not services.redis_available():
         sys.exit(f"Redis is needed: {services.redis_url()} does not answer.")
-    cores = os.cpu_count() or 1
-    server_cpu, client_cpu = 0, min(1, cores - 1)
-    os.sched_setaffinity(0, {client_cpu})
-    try:
-        import uvloop
-
-        uvloop.install()
-    except ImportError:
-        pass
+    server_cpu, client_cpu = pin_clients()
 
     use_postgres = services.postgres_available()
     tmp = tempfile.mkdtemp(prefix="bdib-bench-")

@@ -58,7 +58,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.fanout import RawViewer, raw_connect  # noqa: E402
+from bench.fanout import RawViewer, pin_clients, raw_connect  # noqa: E402
 from devtools import services  # noqa: E402
 from devtools.servers import (  # noqa: E402
     drop_postgres_database,
@@ -483,15 +483,7 @@ def main() -> None:
         sys.exit(f"Redis is needed: {services.redis_url()} does not answer.")
     if not services.postgres_available():
         sys.exit(f"PostgreSQL is needed: {services.postgres_url()} does not answer.")
-    cores = os.cpu_count() or 1
-    server_cpu, client_cpu = 0, min(1, cores - 1)
-    os.sched_setaffinity(0, {client_cpu})
-    try:
-        import uvloop
-
-        uvloop.install()
-    except ImportError:
-        pass
+    server_cpu, client_cpu = pin_clients()
 
     database_url = fresh_postgres_database(services.postgres_url())
     env = production_env(

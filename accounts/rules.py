@@ -25,6 +25,21 @@ def has_verified_email(user) -> bool:
     return cached
 
 
+def accounts_now(ids) -> dict:
+    """The active accounts with these ids as they are now, by id, each with the answer to
+    has_verified_email already in (one query for all: a socket's batch of votes)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef
+
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    users = get_user_model().objects.filter(pk__in=ids, is_active=True)
+    found = {}
+    for user in users.annotate(verified_email=Exists(verified)):
+        user._has_verified_email = user.verified_email
+        found[user.pk] = user
+    return found
+
+
 @rules.predicate
 def is_blocked(user) -> bool:
     return user.is_authenticated and user.is_blocked

@@ -3,11 +3,11 @@
 A room votes within seconds: a thousand phones, each ballot alone a transaction on the one
 thread Channels runs database work on, would queue for many seconds. So a socket's vote joins
 the process's ballot box and waits; while a batch is being written the next one gathers, and
-each batch costs a fixed handful of queries whatever its size (the polls, the participants,
-one transaction with the version, the old answers out and the new ones in). Every ballot is
-still checked on its own, each error in its own socket's language; a batch the database
-refuses as a whole (the poll closed meanwhile, an account deleted) is written again ballot by
-ballot, so only the ballots at fault fail."""
+each batch costs a fixed handful of queries whatever its size (the voters' accounts, the
+polls, the participants, one transaction with the version, the old answers out and the new
+ones in). Every ballot is still checked on its own, each error in its own socket's language; a
+batch the database refuses as a whole (the poll closed meanwhile, an account deleted) is
+written again ballot by ballot, so only the ballots at fault fail."""
 
 import asyncio
 import contextvars
@@ -15,11 +15,13 @@ import weakref
 from dataclasses import dataclass, field
 
 from channels.db import database_sync_to_async
+from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.rules import accounts_now
 from core.errors import ServiceError
-from core.live.frames import as_id, current_user, echo
+from core.live.frames import as_id, echo
 from livesessions import services
 from livesessions.models import LiveSession, Participant, Poll
 
@@ -89,6 +91,9 @@ async def _write_pending(box: _Box) -> None:
 def write(votes: list[Vote]) -> list:
     """For each vote, (answer, participant) or the ServiceError to send back."""
     results: list = [None] * len(votes)
+    # The voters' accounts as they are now (a block or a deactivation bites at once), read
+    # together with their verified addresses.
+    accounts = accounts_now({v.user.pk for v in votes if v.user and v.user.is_authenticated})
     ids = {as_id(v.message.get("poll")) or 0 for v in votes}
     polls = {p.pk: p for p in Poll.objects.select_related("session").filter(pk__in=ids)}
     sessions: dict[int, LiveSession] = {p.session_id: p.session for p in polls.values()}
@@ -96,7 +101,9 @@ def write(votes: list[Vote]) -> list:
     for index, vote in enumerate(votes):
         with translation.override(vote.language):
             try:
-                user = current_user(vote.user)
+                user = vote.user
+                if user is not None and user.is_authenticated:
+                    user = accounts.get(user.pk) or AnonymousUser()
                 poll = polls.get(as_id(vote.message.get("poll")) or 0)
                 if poll is not None and poll.session_id != vote.session_id:
                     poll = None

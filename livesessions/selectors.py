@@ -101,6 +101,20 @@ def open_poll(session: LiveSession) -> Poll | None:
     )
 
 
+# A poll's answers are fixed when it is made, so each process reads them once per opening.
+_option_ids: dict[tuple[int, object], frozenset[int]] = {}
+
+
+def poll_option_ids(poll: Poll) -> frozenset[int]:
+    key = (poll.pk, poll.opened_at)
+    ids = _option_ids.get(key)
+    if ids is None:
+        if len(_option_ids) > 1000:
+            _option_ids.clear()
+        ids = _option_ids[key] = frozenset(poll.options.values_list("pk", flat=True))
+    return ids
+
+
 def poll_counts(poll: Poll) -> tuple[dict[int, int], int, int]:
     """(votes per option id, people who voted, the version counted): the version is read
     first, so the counts are at least as new as it."""

@@ -204,6 +204,9 @@ def participants_find(*, session: LiveSession, people: list[tuple]) -> list[Part
         result = [
             found or rows[identity(u, k)] for (u, k, _), found in zip(people, result, strict=True)
         ]
+    for (user, _key, _known), participant in zip(people, result, strict=True):
+        if user.is_authenticated:
+            participant.user = user  # the account in hand: the vote limit reads no row again
     return result
 
 
@@ -327,7 +330,7 @@ def ballot_check(*, participant: Participant, poll: Poll, option_ids, ip=None) -
             wanted.add(int(value))
         except (TypeError, ValueError) as exc:
             raise ServiceError("bad_option", _("That answer is not in this poll."), 400) from exc
-    if not wanted <= poll_option_ids(poll):
+    if not wanted <= selectors.poll_option_ids(poll):
         raise ServiceError("bad_option", _("That answer is not in this poll."), 400)
     if poll.kind == PollKind.SINGLE and len(wanted) != 1:
         raise ServiceError("one_option", _("Choose one answer."), 400)
@@ -368,20 +371,6 @@ def ballots_store(*, poll: Poll, ballots: list[tuple[Participant, set[int]]]) ->
             live.count_soon("poll", poll.pk)
     except IntegrityError as exc:
         raise ServiceError("gone", _("Reload the page to take part."), 409) from exc
-
-
-# A poll's answers are fixed when it is made, so each process reads them once per opening.
-_option_ids: dict[tuple[int, object], frozenset[int]] = {}
-
-
-def poll_option_ids(poll: Poll) -> frozenset[int]:
-    key = (poll.pk, poll.opened_at)
-    ids = _option_ids.get(key)
-    if ids is None:
-        if len(_option_ids) > 1000:
-            _option_ids.clear()
-        ids = _option_ids[key] = frozenset(poll.options.values_list("pk", flat=True))
-    return ids
 
 
 # Moderation ------------------------------------------------------------------------------------

@@ -31,12 +31,14 @@ hit = sync_to_async(ratelimit.hit, thread_sensitive=False)
 
 def current_user(user):
     """The account as it is now, read again for each write a socket passes on: a block or a
-    deactivation bites at once, not at the next reconnect."""
+    deactivation bites at once, not at the next reconnect (a deactivated or deleted account
+    is anonymous from then on)."""
     if user is None or not user.is_authenticated:
         return user
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import AnonymousUser
 
-    return get_user_model().objects.filter(pk=user.pk, is_active=True).first() or user
+    return get_user_model().objects.filter(pk=user.pk, is_active=True).first() or AnonymousUser()
 
 
 def as_id(value) -> int | None:

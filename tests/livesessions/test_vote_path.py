@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from core.errors import ServiceError
 from livesessions import ballots, services
 from livesessions.models import Audience, PollVote
+from tests.factories import UserFactory
 from tests.livesessions.factories import guest, open_session, poll
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +133,23 @@ def test_a_batch_on_a_poll_closed_meanwhile_stores_nothing_and_each_hears_it_in_
     assert results[0].message == "This poll is closed."
     assert results[1].message != results[0].message  # Danish
     assert not PollVote.objects.exists()
+
+
+def test_residents_votes_together_read_their_accounts_once_and_a_deactivated_one_is_refused():
+    session, _organiser, single, options = opened_poll()
+    residents = [UserFactory() for _ in range(20)]
+    gone = residents[-1]
+    gone.is_active = False
+    gone.save(update_fields=["is_active"])
+    message = {"type": "poll.vote", "poll": single.pk, "options": [options[0]]}
+    votes = [ballots.Vote(session.pk, r, "", message, None, None, "en") for r in residents]
+    with CaptureQueriesContext(connection) as queries:
+        results = ballots.write(votes)
+    # The accounts with their verified addresses in one query: not one per resident.
+    assert len(queries.captured_queries) <= 11, "\n".join(
+        q["sql"][:150] for q in queries.captured_queries
+    )
+    assert all(isinstance(r, tuple) for r in results[:-1])
+    # The account is anonymous now: in a session open to guests it needs a guest key first.
+    assert isinstance(results[-1], ServiceError) and results[-1].code == "no_guest_key"
+    assert PollVote.objects.filter(poll=single).count() == 19

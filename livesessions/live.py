@@ -51,7 +51,12 @@ def announce(session, event: dict, *, moderators_only: bool = False) -> None:
 
 def announce_state(session) -> None:
     """The session opened or closed, or its archive changed: the event page shows it."""
-    pagecache.invalidate(event_tag(session.event_id))
+    from wagtail.models import Page
+
+    # The event page in every language shows the session.
+    key = Page.objects.filter(pk=session.event_id).values("translation_key")
+    pages = Page.objects.filter(translation_key__in=key).values_list("pk", flat=True)
+    pagecache.invalidate(*(event_tag(pk) for pk in pages))
     announce(session, {"type": "session.state", "state": session.state})
 
 

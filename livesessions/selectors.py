@@ -43,8 +43,10 @@ def session_by_screen_key(key: str) -> LiveSession | None:
 
 
 def sessions_of_event(event) -> list[LiveSession]:
+    """The sessions of the event in any of its languages (a session belongs to the page it
+    was started on; readers of every translation join the same one)."""
     return list(
-        LiveSession.objects.filter(event=event)
+        LiveSession.objects.filter(event__translation_key=event.translation_key)
         .exclude(state=SessionState.PREPARING)
         .order_by("created_at", "pk")
     )

@@ -194,6 +194,24 @@ def test_the_event_page_shows_the_join_panel_while_open_and_the_archive_after(cl
     assert "Besvaret" in html and "Skjult tekst" not in html
 
 
+def test_the_events_translation_shows_the_same_join_panel(client):
+    """The session is started on the Danish event page; a reader of its Arabic translation
+    joins the same session."""
+    from wagtail.models import Locale
+
+    session, _organiser = open_session()
+    arabic = session.event.copy_for_translation(
+        Locale.objects.get(language_code="ar"), copy_parents=True
+    )
+    arabic.title, arabic.slug = "مؤتمر الاندماج", "mutamar"
+    arabic.save_revision().publish()
+    html = client.get("/ar/arrangementer/mutamar/").content.decode()
+    assert session.code in html and "<svg" in html
+    services.session_close(user=_organiser, session=session)
+    html = client.get("/ar/arrangementer/mutamar/").content.decode()  # the cached copy retired
+    assert session.code not in html
+
+
 def test_the_organiser_creates_a_session_from_the_event_page_and_a_bad_title_is_a_400(client):
     from tests.events.factories import EventPageFactory
     from tests.factories import editor

@@ -33,6 +33,11 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, blank=True, default=""
     )
+    follow_debates_i_comment = models.BooleanField(
+        _("follow the debates I comment in"),
+        default=True,
+        help_text=_("You then hear of new comments there, as your e-mail settings say."),
+    )
     blocked_until = models.DateTimeField(
         _("blocked until"),
         null=True,
@@ -105,11 +110,32 @@ class Notification(ResidentRecord):
     link = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # What it is about (notifications/topics.py) and its title in the person's language, for
+    # summaries grouped by debate or goal; `count` grows while a notice of new comments in one
+    # debate is unread, instead of a notice per comment.
+    topic = models.CharField(_("topic"), max_length=120, blank=True)
+    topic_title = models.CharField(_("about"), max_length=200, blank=True)
+    count = models.PositiveIntegerField(_("how many"), default=1)
+    # When it is e-mailed: "now", "daily", "weekly", or "" (not at all); `mailed_at` once done.
+    mail_due = models.CharField(_("e-mail"), max_length=8, blank=True)
+    mailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+        indexes = [
+            models.Index(fields=["user", "read_at"], name="notification_unread"),
+            models.Index(
+                fields=["topic", "kind"],
+                name="notification_unread_topic",
+                condition=models.Q(read_at__isnull=True),
+            ),
+            models.Index(
+                fields=["mail_due", "user"],
+                name="notification_mail_waiting",
+                condition=models.Q(mailed_at__isnull=True),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.subject

@@ -24,6 +24,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
+    path("profil/varsler/", include("notifications.urls")),
     path("profil/", include("accounts.urls")),
     path("", include("home.urls")),
     path("dialog/", include("dialogue.urls")),

@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "core",
     "accounts",
+    "notifications",
     "home",
     "dialogue",
     "partnerships",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_zxcvbn_password_validator",  # for its translations of the strength messages
     "channels",
+    "huey.contrib.djhuey",  # the worker: `manage.py run_huey` (notifications/tasks.py)
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "django.contrib.auth",
@@ -195,6 +197,28 @@ else:
         },
     }
     LIVE_FANOUT_BACKEND = "core.live.backends.InProcessBackend"
+
+# The task queue (huey, README "Libraries"): the worker (`manage.py run_huey`, started by `make
+# run` beside the web server) sends every e-mail and runs the periodic jobs of
+# notifications/tasks.py. Its queue lives in Redis when REDIS_URL is set, else in an SQLite file
+# beside the database: nothing but Python on the embedded default.
+TASK_QUEUE_NAME = env("TASK_QUEUE_NAME", f"bdib-{Path(str(DATABASES['default']['NAME'])).stem}")
+if REDIS_URL:
+    HUEY = {
+        "huey_class": "huey.RedisHuey",
+        "name": TASK_QUEUE_NAME,
+        "url": REDIS_URL,
+        "immediate": False,
+        "consumer": {"workers": 2, "worker_type": "thread"},
+    }
+else:
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": TASK_QUEUE_NAME,
+        "filename": env("TASK_QUEUE_FILE", str(BASE_DIR / "tasks.sqlite3")),
+        "immediate": False,
+        "consumer": {"workers": 2, "worker_type": "thread"},
+    }
 
 # The anonymous page cache (core/pagecache.py): whole pages per language and address, retired
 # by tags when what they show changes. PAGE_CACHE_SECONDS=0 turns it off. Responses that may
@@ -352,11 +376,23 @@ STORAGES = {
 # E-mail: the console until EMAIL_HOST is set (production refuses that unless
 # DJANGO_ALLOW_CONSOLE_EMAIL=1: printed mail puts addresses and sign-in links in the log).
 EMAIL_HOST = env("EMAIL_HOST")
-EMAIL_BACKEND = (
+# Every message, whoever sends it (allauth, moderation, events, partnerships, digests), goes into
+# the outbox table in the sender's transaction and leaves through the worker, which hands it to
+# MAIL_DELIVERY_BACKEND and tries again with back-off while the mail server is away
+# (notifications/outbox.py).
+EMAIL_BACKEND = "notifications.outbox.QueuedEmailBackend"
+MAIL_DELIVERY_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+# The worker's tries after a failed send: 30 s, then each wait twice the last (30 s, 1, 2, 4 ...
+# min): ten tries cover about eight and a half hours; after that the outbox sweep starts again,
+# for three days in all (notifications/outbox.py: GIVE_UP_AFTER).
+MAIL_RETRIES = int(env("MAIL_RETRIES", "10"))
+MAIL_RETRY_DELAY = float(env("MAIL_RETRY_DELAY", "30"))
+MAIL_RETRY_BACKOFF = 2
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
 EMAIL_PORT = int(env("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")

@@ -26,10 +26,14 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "http://testserver")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAIL_DELIVERY_BACKEND = EMAIL_BACKEND
+# Tasks run at once in the process that queues them (huey's immediate mode, in memory); the
+# worker itself is tested in tests/notifications/.
+HUEY = {"huey_class": "huey.MemoryHuey", "name": "tests", "immediate": True}
 # The browser tests' server writes its mail to files instead (tests/e2e/conftest.py: outbox),
 # so a test can follow the link in a verification mail.
 if env("EMAIL_FILE_PATH"):
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_BACKEND = MAIL_DELIVERY_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

@@ -33,8 +33,12 @@ run: content
 	@echo "  Bland dig i byen runs at http://$(HOST):$(PORT)/"
 	@echo "  Editor account:    $(MANAGE) create_account --email you@example.org --role editor"
 	@echo "  Moderator account: $(MANAGE) create_account --email you@example.org --role moderator"
-	@echo "  The Wagtail admin is at http://$(HOST):$(PORT)/admin/ ; e-mails are printed here."
+	@echo "  The Wagtail admin is at http://$(HOST):$(PORT)/admin/ ; e-mails are printed here"
+	@echo "  by the worker (manage.py run_huey), which runs beside the web server."
 	@echo ""
+	@# The worker (huey: e-mail, summaries, reminders) runs beside the web server and stops with it.
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(MANAGE) run_huey --quiet & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --ws-max-size 65536 --ws-per-message-deflate false --lifespan off
 
 # One test process per core (pytest-xdist), tests handed out in pytest-django's order (the

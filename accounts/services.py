@@ -6,10 +6,9 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.cache_tags import PEOPLE
-from accounts.models import Notification, User
+from accounts.models import User
 from core import pagecache
 from core.hooks import ACCOUNT_BLOCKED, ACCOUNT_DELETING, DATA_EXPORT, run_hooks
 from core.live import publish, user_topic
@@ -46,7 +45,17 @@ def user_export(*, user: User) -> str:
     data["roles"] = sorted(user.groups.values_list("name", flat=True))
     data["notifications"] = list(
         user.notifications.order_by("pk").values(
-            "kind", "subject", "body", "link", "created_at", "read_at"
+            "kind",
+            "subject",
+            "body",
+            "link",
+            "topic",
+            "topic_title",
+            "count",
+            "created_at",
+            "read_at",
+            "mail_due",
+            "mailed_at",
         )
     )
     # Each app adds what it holds (core.hooks.DATA_EXPORT, registered in its wagtail_hooks.py).
@@ -76,13 +85,6 @@ def user_delete(*, user: User) -> None:
     run_hooks(ACCOUNT_DELETING, user)
     user.delete()
     pagecache.invalidate(PEOPLE)
-
-
-def notifications_mark_read(*, user: User) -> int:
-    """Called once the profile page has shown the notices."""
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
 
 
 def user_block(*, user: User, until, reason: str) -> User:

@@ -29,16 +29,14 @@ def profile(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     status = 400 if form.errors else 200
-    notifications = list(request.user.notifications.all()[:20])
-    response = render(
+    # The newest few; the notices page (notifications:list) has them all and marks them read.
+    notifications = list(request.user.notifications.all()[:5])
+    return render(
         request,
         "accounts/profile.html",
         {"form": form, "notifications": notifications},
         status=status,
     )
-    if request.method == "GET":
-        services.notifications_mark_read(user=request.user)
-    return response
 
 
 @login_required

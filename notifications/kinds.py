@@ -33,7 +33,10 @@ GROUPS = (
     ),
     Group(
         "organisations",
-        _("My organisation's pledge, yearly report and events reviewed; news from organisations I follow"),
+        _(
+            "My organisation's pledge, yearly report and events reviewed; "
+            "news from organisations I follow"
+        ),
         Frequency.IMMEDIATELY,
     ),
     Group("moderation", _("What the moderators did with my comments"), Frequency.IMMEDIATELY),
@@ -70,4 +73,5 @@ def group_of(kind: str) -> Group:
     try:
         return GROUP_BY_CODE[KINDS[kind]]
     except KeyError as error:
-        raise ValueError(f"unknown notification kind {kind!r}: add it to notifications.kinds") from error
+        message = f"unknown notification kind {kind!r}: add it to notifications.kinds"
+        raise ValueError(message) from error

@@ -101,6 +101,8 @@ class OutgoingMail(models.Model):
 
     created_at = models.DateTimeField(_("queued at"), default=timezone.now, db_index=True)
     subject = models.CharField(_("subject"), max_length=255)
+    # The addresses, so deleting an account also deletes the mail still waiting for it.
+    recipients = models.TextField(_("recipients"), blank=True)
     message = models.BinaryField(_("message"))
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=255, blank=True)

@@ -34,7 +34,11 @@ SWEEP_AFTER = timedelta(minutes=10)  # a message this old and unsent lost its ta
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages) -> int:
         rows = [
-            OutgoingMail(subject=str(message.subject)[:255], message=pickle.dumps(message))
+            OutgoingMail(
+                subject=str(message.subject)[:255],
+                recipients="\n".join(address.lower() for address in message.recipients()),
+                message=pickle.dumps(message),
+            )
             for message in email_messages
         ]
         if not rows:
@@ -128,3 +132,17 @@ def sweep() -> dict[str, int]:
         Q(sent_at__lt=now - KEEP_SENT_FOR) | Q(failed_at__lt=now - KEEP_SENT_FOR)
     ).delete()
     return {"queued_again": len(ids), "given_up": given_up, "forgotten": forgotten}
+
+
+def forget(email: str) -> int:
+    """An account is deleted: the mail to its address goes too, sent or not."""
+    if not email:
+        return 0
+    address = email.lower()
+    deleted, _kinds = OutgoingMail.objects.filter(
+        Q(recipients=address)
+        | Q(recipients__startswith=address + "\n")
+        | Q(recipients__endswith="\n" + address)
+        | Q(recipients__contains="\n" + address + "\n")
+    ).delete()
+    return deleted

@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, OuterRef, QuerySet
@@ -405,9 +404,7 @@ def period_of(frequency: str, now: datetime) -> tuple[str, datetime]:
 
 def digest_recipients(frequency: str, now: datetime) -> QuerySet:
     return (
-        Notification.objects.filter(
-            mail_due=frequency, mailed_at__isnull=True, created_at__lte=now
-        )
+        Notification.objects.filter(mail_due=frequency, mailed_at__isnull=True, created_at__lte=now)
         .order_by("user_id")
         .values_list("user_id", flat=True)
         .distinct()

@@ -86,7 +86,9 @@ def follow_toggle(request):
     if request.POST.get("action") == "unfollow":
         services.unfollow(user=request.user, topic=topic)
         if described:
-            messages.success(request, _("You no longer follow “%(title)s”.") % {"title": described.title})
+            messages.success(
+                request, _("You no longer follow “%(title)s”.") % {"title": described.title}
+            )
         return HttpResponseRedirect(back)
     try:
         services.follow(user=request.user, topic=topic)
@@ -105,9 +107,10 @@ def follow_toggle(request):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
     try:
-        user, group = services.unsubscribe_read(token)
+        _user, group = services.unsubscribe_read(token)
     except ServiceError as error:
-        return render(request, "notifications/unsubscribe.html", {"error": error.message}, status=400)
+        context = {"error": error.message}
+        return render(request, "notifications/unsubscribe.html", context, status=400)
     if request.method == "POST":
         _user, codes = services.unsubscribe(token=token)
         return render(request, "notifications/unsubscribe.html", {"done": True, "codes": codes})

@@ -90,6 +90,10 @@ ROUTES: dict[str, tuple[str, dict]] = {
     "account_change_password": ("resident", {}),
     "accounts:profile": ("resident", {}),
     "accounts:delete": ("resident", {}),
+    "notifications:list": ("resident", {}),
+    "notifications:settings": ("resident", {}),
+    "notifications:following": ("resident", {}),
+    "notifications:unsubscribe": ("anonymous", {"token": "unsubscribe_token"}),
     "home:take_part": ("anonymous", {}),
     "home:accessibility": ("anonymous", {}),
     "home:privacy": ("anonymous", {}),
@@ -295,6 +299,7 @@ for role in ["resident"] + ["reader-" + code for code in params["state_languages
     )
 
 from livesessions.models import LiveSession
+from notifications.services import unsubscribe_token
 live_session = LiveSession.objects.filter(state="open").order_by("pk").first()
 
 pages = {{}}
@@ -309,6 +314,7 @@ print(json.dumps({{
         "organisation_slug": organisation.slug, "pending_organisation_id": pending.pk,
         "pledge_organisation_id": unpledged.pk,
         "invitation_token": invitation.token,
+        "unsubscribe_token": unsubscribe_token(users["resident"], "replies"),
         "live_code": live_session.code, "live_screen_key": live_session.screen_key,
     }},
     "debate": addresses(debate), "premoderated": addresses(premoderated),
@@ -790,10 +796,13 @@ def run_states(site: Site, findings: Findings, code: str) -> list[str]:
     expect(page.locator("#signup p.status")).to_contain_text(re.compile(r"\d"))
     state(page, f"{code} a full event, on the waiting list")
 
-    # The profile with its notices; the data export; the deletion page.
+    # The notice list; the profile; the data export; the deletion page.
+    page = site.goto(reader, route("notifications:list"))
+    expect(page.locator(".notification-list")).to_be_visible()
+    state(page, f"{code} the notice list")
     page = site.goto(reader, route("accounts:profile"))
     expect(page.locator(".notification-list")).to_be_visible()
-    state(page, f"{code} the profile with the notice list")
+    state(page, f"{code} the profile with the newest notices")
     with page.expect_download() as download:
         page.locator(f"form[action='{route('accounts:export')}'] [type=submit]").click()
     assert download.value.suggested_filename.endswith(".json")

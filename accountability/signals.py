@@ -1,7 +1,8 @@
 """What this app does when something changes elsewhere:
 
-- a plan published: its activities' history is written (services.plan_record_history) and
-  the plan is indexed again with its activities;
+- a plan published: its activities' history is written (services.plan_record_history), the
+  plan is indexed again with its activities, and when it was published before, its followers
+  hear of the new version (following.py);
 - a think tank member saved: the member's account gets the think tank's badge;
 - an assessment, member, committee or annual-cycle item saved or deleted: every cached page
   is retired (core/pagecache.py), since plans, goals, focus areas, the think tank page and the
@@ -22,10 +23,12 @@ def _pages_changed(**kwargs):
 def _plan_published(sender, instance, **kwargs):
     from wagtail.search import index
 
+    from accountability.following import plan_republished
     from accountability.services import plan_record_history
 
     plan = instance.specific
-    plan_record_history(plan=plan)
+    changes = plan_record_history(plan=plan)
+    plan_republished(plan=plan, changes=len(changes))
     # Indexed again now that the activity rows are written (Wagtail indexes the page when it
     # saves the page row, before its child rows), so a search for an activity finds the plan.
     index.insert_or_update_object(plan)

@@ -6,9 +6,12 @@
   glossary term added, changed or deleted (explained wherever it occurs).
 
 Page edits themselves retire every page through Wagtail's publish signals (core.pagecache).
+
+A goal page published with new barometer figures tells the goal's and its focus area's
+followers (following.py).
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from core import pagecache
 
@@ -24,7 +27,17 @@ def _pages_changed(**kwargs):
 
 
 def connect() -> None:
-    from home.models import GlossaryTerm, Indicator, Measurement, UILanguageReview
+    from wagtail.signals import page_published
+
+    from home import following
+    from home.models import GlossaryTerm, GoalPage, Indicator, Measurement, UILanguageReview
+
+    pre_save.connect(
+        following.remember_measurements, sender=GoalPage, dispatch_uid="home.measurements_before"
+    )
+    page_published.connect(
+        following.goal_published, sender=GoalPage, dispatch_uid="home.measurements_published"
+    )
 
     for model in (Measurement, Indicator):
         for signal in (post_save, post_delete):

@@ -19,6 +19,7 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from accountability.admin_forms import ActionPlanForm
 from core.search import StemmedSearch
+from home.models.following import FollowableMixin
 from home.models.plain import plain_summary_field
 
 
@@ -67,7 +68,7 @@ STATUS_MARKS = {
 }
 
 
-class ActionPlanPage(StemmedSearch, Page):
+class ActionPlanPage(FollowableMixin, StemmedSearch, Page):
     """A committee's action plan: what it does for the policy's goals, activity by activity.
     Plans are flexible: the committee revises them as the city's needs change."""
 

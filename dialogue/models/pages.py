@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from core.pages import FilterableIndexMixin
 from core.search import StemmedSearch
+from home.models.following import FollowableMixin
 
 
 class DebateState(models.TextChoices):
@@ -76,7 +77,7 @@ def debate_focus_areas(index: "DebateIndexPage"):
     return Page.objects.filter(pk__in=ids).order_by("title")
 
 
-class DebatePage(StemmedSearch, Page):
+class DebatePage(FollowableMixin, StemmedSearch, Page):
     """One question put to Copenhageners, with the comments that answer it."""
 
     question = models.CharField(_("question"), max_length=255)

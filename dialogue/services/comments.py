@@ -24,6 +24,7 @@ from dialogue.models import (
     DebateState,
     HeldBecause,
 )
+from dialogue.services.following import commenter_follows
 from dialogue.services.transitions import CommentAction, move_comment
 from dialogue.services.words import listed_terms_in, moderation_settings
 
@@ -118,6 +119,7 @@ def comment_create(
     try:
         with transaction.atomic():
             move_comment(comment, action, now=now)
+            commenter_follows(user=user, debate=debate)
     except IntegrityError:
         existing = Comment.objects.filter(author=user, client_id=comment.client_id).first()
         if existing is None:

@@ -14,12 +14,14 @@ from dialogue.models import (
     validate_conclusion,
 )
 from dialogue.services.audit import log_action
+from dialogue.services.following import debate_was_closed
 from dialogue.services.live import publish_after_commit
 
 
 def debate_set_state(*, user, debate: DebatePage, state: str, conclusion: str = "") -> DebatePage:
     """Open, pre-moderated or closed. Closing needs a conclusion, shown at the top of the page.
-    The page's latest revision is changed too, so a later publish by an editor keeps it."""
+    The page's latest revision is changed too, so a later publish by an editor keeps it.
+    Closing tells the debate's followers, with the conclusion (services/following.py)."""
     require(user, "dialogue.switch_debate_state")
     if state not in DebateState.values:
         raise ServiceError("bad_state", _("Choose open, pre-moderated or closed."), 400)
@@ -54,4 +56,6 @@ def debate_set_state(*, user, debate: DebatePage, state: str, conclusion: str = 
         publish_after_commit(
             page.pk, {"type": "debate.state", "state": page.state, "conclusion": page.conclusion}
         )
+        if page.is_closed and was != DebateState.CLOSED:
+            debate_was_closed(page)
     return page

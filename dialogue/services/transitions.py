@@ -8,7 +8,9 @@ A pair that is not in the table is refused with 409: the comment moved on in the
 
 "Counted when first visible": a debate's `comment_count` and the parent's `reply_count` go up
 once, when readers first see the comment (its text, or the moderators' placeholder in its
-place). That happens in `_count_first_visible`, nowhere else.
+place). That happens in `_count_first_visible`, nowhere else. The same moment, when readers
+first see the comment's own words, tells the parent's author and the debate's followers
+(services/following.py).
 """
 
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.errors import ServiceError
 from dialogue.models import Comment, CommentStatus, DebatePage
+from dialogue.services.following import comment_went_public
 from dialogue.services.live import announce_comment
 
 
@@ -118,6 +121,8 @@ def move_comment(comment: Comment, action: CommentAction, *, update_fields=(), n
         comment.save(update_fields=list(dict.fromkeys([*update_fields, "status"])))
     if step.counts:
         _count_first_visible(comment, now or timezone.now())
+        if step.to == S.PUBLISHED:
+            comment_went_public(comment)
     if step.event:
         announce_comment(comment, step.event)
     return step

@@ -13,10 +13,11 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from core.search import StemmedSearch
 from home.blocks import ActionsBlock, BodyBlock
+from home.models.following import FollowableMixin
 from home.models.plain import plain_summary_field
 
 
-class FocusAreaPage(StemmedSearch, Page):
+class FocusAreaPage(FollowableMixin, StemmedSearch, Page):
     """One of the policy's four indsatsområder: why it matters, what the city does ("Det gør
     vi ved, at"), and the way to its main goals and its lighthouse project."""
 
@@ -70,7 +71,7 @@ class FocusAreaPage(StemmedSearch, Page):
         return context
 
 
-class GoalPage(StemmedSearch, Page):
+class GoalPage(FollowableMixin, StemmedSearch, Page):
     """One of the six main goals (hovedmål), or the overall goal, with the barometer's
     indicators and their half-yearly measurements."""
 

@@ -7,6 +7,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events import signals
+        from events import notices, signals
+        from notifications import topics
 
         signals.connect()
+        topics.register("events", notices.describe_topics)

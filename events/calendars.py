@@ -41,6 +41,8 @@ def event_component(event, *, url: str) -> Event:
         url=url or None,
         categories=[event.get_kind_display()],
     )
+    if getattr(event, "cancelled", False):
+        component.add("status", "CANCELLED")  # calendars that subscribed strike it through
     return component
 
 

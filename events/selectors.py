@@ -13,6 +13,7 @@ from core.locales import children_in_every_language, one_per_translation
 from core.rules import refusal
 from events.cache_tags import EVENTS, event_tag
 from events.models import EventIndexPage, EventPage, Registration, RegistrationStatus
+from notifications.topics import page_topic
 
 PAST_PAGE_SIZE = 12
 UPCOMING_PAGE_SIZE = 30
@@ -113,6 +114,7 @@ def event_page_context(*, event: EventPage, user) -> dict:
         "signup_refusal": signup_refusal,
         "can_see_attendees": user.has_perm("events.see_attendees", event),
         "statuses": RegistrationStatus,
+        "follow_topic": page_topic(event),
     }
 
 

@@ -41,8 +41,12 @@ class EventIndexPage(StemmedSearch, FilterableIndexMixin, Page):
         return EventFilterForm
 
     def listing_context(self, request, **filters) -> dict:
+        from events.notices import describe_topics, district_topic, kind_topic
         from events.selectors import event_listing
 
+        topics = [district_topic(filters["district"])] if filters.get("district") else []
+        topics += [kind_topic(filters["kind"])] if filters.get("kind") else []
+        described = describe_topics(topics)
         query = request.GET.copy()
         query.pop("page", None)
         query.pop("upcoming", None)
@@ -55,6 +59,8 @@ class EventIndexPage(StemmedSearch, FilterableIndexMixin, Page):
             ),
             "filter_query": query.urlencode(),
             "kinds": EventKind.choices,
+            # Filtered by a district or a kind: follow it, to hear of new events there.
+            "follow_topics": [described[topic] for topic in topics if topic in described],
         }
 
 
@@ -170,6 +176,14 @@ class EventPage(StemmedSearch, Page):
         help_text=_("Added after the event; shown at the top once it is over."),
     )
     attendance = models.PositiveIntegerField(_("attendance"), null=True, blank=True)
+    cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_(
+            "Tick and publish to call the event off: the page stays, marked as cancelled, "
+            "sign-up closes and everyone signed up or following it is told."
+        ),
+    )
     is_example = models.BooleanField(
         _("example content"), default=False, help_text=_("Marked on the page as an example.")
     )
@@ -225,6 +239,7 @@ class EventPage(StemmedSearch, Page):
             [FieldPanel("summary"), FieldPanel("attendance")],
             heading=_("Afterwards"),
         ),
+        FieldPanel("cancelled"),
         FieldPanel("is_example"),
     ]
     search_fields = Page.search_fields + [
@@ -240,6 +255,9 @@ class EventPage(StemmedSearch, Page):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    # People follow an event (`page:<translation key>`, notifications.topics): they hear when
+    # its date, time or place changes or it is cancelled (events/notices.py).
+    followable = True
 
     class Meta:
         verbose_name = _("event")
@@ -292,8 +310,10 @@ class EventPage(StemmedSearch, Page):
         return self.end < (now or timezone.now())
 
     def signup_state(self, now=None) -> str:
-        """One of: "none" (no sign-up here), "past", "not-yet", "closed", "open"."""
+        """One of: "cancelled", "none" (no sign-up here), "past", "not-yet", "closed", "open"."""
         now = now or timezone.now()
+        if self.cancelled:
+            return "cancelled"
         if not self.signup_enabled:
             return "none"
         if self.is_past(now) or self.start <= now:

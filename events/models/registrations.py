@@ -44,6 +44,9 @@ class Registration(ResidentRecord):
     created_at = models.DateTimeField(_("signed up"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("place confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # The day-before reminder (events.notices.reminders_send): set when it is sent, so the
+    # hourly job sends it once.
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -10,7 +10,7 @@ LOCALES := da ar tr ur so pl fa
 LOCALE_ARGS := $(foreach code,$(LOCALES),-l $(code))
 TEMPLATE_DIRS := site/templates core/templates home/templates accounts/templates dialogue/templates partnerships/templates events/templates accountability/templates livesessions/templates
 
-.PHONY: run install migrate content test lint format messages bench-fanout bench-live bench-pages clean
+.PHONY: run install migrate content test lint format messages bench-fanout bench-live bench-pages bench-digests clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,11 @@ bench-fanout: install
 # 1,000 guests vote in a live-session poll; needs PostgreSQL and Redis (bench/live_session.py).
 bench-live: install
 	$(BIN)/python bench/live_session.py
+
+# A debate's 2,000 followers told of 100 comments, and 10,000 daily summaries built, queued and
+# delivered over SMTP to a local sink; needs PostgreSQL, uses Redis if it answers (bench/digests.py).
+bench-digests: install
+	$(BIN)/python bench/digests.py
 
 # Needs PostgreSQL, Redis (database 14 unless BENCH_REDIS_URL) and wrk (Debian: apt-get install wrk).
 bench-pages: install

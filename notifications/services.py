@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from allauth.account.models import EmailAddress
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -212,7 +212,10 @@ def notify_collapsed(
     if actor is not None:
         users = users.exclude(pk=getattr(actor, "pk", actor))
     raised = unread.filter(user__in=users).update(count=F("count") + 1, created_at=timezone.now())
-    rest = users.exclude(Exists(unread.filter(user=OuterRef("pk"))))
+    # NOT IN (a hashed subplan: one pass over the topic's unread notices), not NOT EXISTS: for a
+    # new topic PostgreSQL's statistics expect a row or two, and its nested-loop anti-join then
+    # scans every unread notice of the topic once per follower (seconds for 2,000 followers).
+    rest = users.exclude(pk__in=unread.values("user_id"))
     created = notify(
         rest,
         kind=kind,
@@ -427,14 +430,17 @@ def digest_send(*, user: User, frequency: str, period: str, now: datetime) -> in
         if not user.is_active or not _verified([user.pk]):
             pending.update(mail_due="")
             return 0
+        # One more than the limit was read to see whether there are more: then count them.
+        total = pending.count() if len(notices) > DIGEST_LIMIT else len(notices)
         try:
             with transaction.atomic():
                 DigestSent.objects.create(
-                    user=user, frequency=frequency, period=period, notices=len(notices)
+                    user=user, frequency=frequency, period=period, notices=total
                 )
         except IntegrityError:  # another worker got there first
             return 0
-        shown, more = notices[:DIGEST_LIMIT], max(0, len(notices) - DIGEST_LIMIT)
+        shown = notices[:DIGEST_LIMIT]
+        more = total - len(shown)
         groups: dict[str, list[Notification]] = defaultdict(list)
         for notice in shown:
             groups[notice.topic_title or ""].append(notice)

@@ -7,6 +7,8 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Partnerships")
 
     def ready(self):
-        from partnerships import signals
+        from notifications import topics
+        from partnerships import notices, signals
 
         signals.connect()
+        topics.register(notices.PREFIX, notices.describe_topics)

@@ -13,7 +13,7 @@ from core import ratelimit
 from core.errors import ServiceError
 from core.privacy import mask_email
 from core.rules import require
-from partnerships import emails
+from partnerships import emails, notices
 from partnerships.cvr import normalise_cvr
 from partnerships.models import Invitation, Membership, Organisation, ReviewStatus, Role
 from partnerships.services.common import full_clean, refresh_public
@@ -128,6 +128,9 @@ def _review(*, reviewer, organisation: Organisation, status: str, reason: str) -
         full_clean(organisation, validate_constraints=False)
         organisation.save()
         refresh_public(organisation)
+        # Every member sees it on the site; the administrators (and the contact address) get
+        # the e-mail below, so their notices are not mailed again.
+        notices.organisation_reviewed(organisation, reviewer=reviewer)
     emails.send_review_result(organisation)
     return organisation
 

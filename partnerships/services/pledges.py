@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
 from core.rules import require
-from partnerships import emails
+from partnerships import emails, notices
 from partnerships.models import Commitment, CommitmentType, Organisation, Pledge
 from partnerships.services.common import full_clean, refresh_public
 
@@ -79,6 +79,7 @@ def pledge_sign(
                 commitment.pledge = pledge
                 commitment.save()
             refresh_public(organisation)
+            notices.pledge_signed(pledge, actor=user)
     except IntegrityError:
         if organisation.pledges.filter(withdrawn_at__isnull=True).exists():
             raise already_signed_error() from None

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
 from core.rules import require
-from partnerships import emails
+from partnerships import emails, notices
 from partnerships.models import (
     CommitmentProgress,
     Pledge,
@@ -56,6 +56,7 @@ def report_submit(
             for item in progress:
                 item.report = report
                 item.save()
+            notices.report_submitted(report, actor=user)
     except IntegrityError:
         raise duplicate from None
     return report

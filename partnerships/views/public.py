@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from partnerships import selectors
+from partnerships.notices import organisation_topic
 from partnerships.views.common import CHOICES, pledge_text, register_page
 
 
@@ -19,6 +20,7 @@ def partner(request, slug):
         "items": selectors.pledge_with_progress(pledge),
         "register_page": register_page(request),
         "pledge_text": pledge_text(organisation.actor) if pledge else None,
+        "follow_topic": organisation_topic(organisation),
         **CHOICES,
     }
     return render(request, "partnerships/partner.html", context)

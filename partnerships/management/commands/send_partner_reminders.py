@@ -1,5 +1,6 @@
-"""Run daily (cron or a scheduler): e-mails partners whose yearly report is due, and again when
-it is overdue. Running it twice on a day sends nothing twice."""
+"""E-mails partners whose yearly report is due, and again when it is overdue. The worker runs
+this every morning by itself (partnerships/tasks.py, no cron needed); the command is for a
+manual run, or to try a date (--today). Running it twice on a day sends nothing twice."""
 
 from datetime import date
 

@@ -126,7 +126,7 @@ class Notification(ResidentRecord):
         indexes = [
             models.Index(fields=["user", "read_at"], name="notification_unread"),
             models.Index(
-                fields=["topic", "kind"],
+                fields=["topic", "kind", "user"],
                 name="notification_unread_topic",
                 condition=models.Q(read_at__isnull=True),
             ),

@@ -144,6 +144,7 @@ def server(tmp_path_factory):
         EMAIL_USE_TLS="false",
         SITE_URL=f"http://127.0.0.1:{port}",
         DJANGO_LOG_LEVEL="DEBUG",
+        TASK_QUEUE_FILE=str(folder / "tasks.sqlite3"),
     )
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
@@ -178,6 +179,15 @@ def server(tmp_path_factory):
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+        # The worker sends the mail (notifications/outbox.py), logging into the same file: what
+        # it logs is checked for keys too.
+        worker = subprocess.Popen(
+            [PYTHON, "manage.py", "run_huey", "--workers", "1"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             wait_until_healthy(port, process)
             yield {
@@ -188,8 +198,9 @@ def server(tmp_path_factory):
                 "event": event_id,
             }
         finally:
-            process.terminate()
-            process.wait(timeout=10)
+            for each in (process, worker):
+                each.terminate()
+                each.wait(timeout=10)
             sink.shutdown()
 
 

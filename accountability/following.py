@@ -3,18 +3,13 @@ published: once per publish of the plan in the default language (its translation
 never for its first publish (nobody could follow it before). While a person's notice of an
 earlier change is unread, its count goes up instead of a new notice."""
 
-import logging
-
-from django.db import transaction
 from wagtail.models import Locale
 
 from accountability.models import ActionPlanPage
 from core.links import page_url
 from core.locales import localized_page
-from notifications.services import followers, notify_collapsed
+from notifications.services import after_commit, followers, notify_collapsed
 from notifications.topics import page_topic
-
-log = logging.getLogger(__name__)
 
 
 def plan_republished(*, plan: ActionPlanPage, changes: int) -> None:
@@ -39,11 +34,4 @@ def plan_republished(*, plan: ActionPlanPage, changes: int) -> None:
             topic_title=title,
         )
 
-    def safely():
-        try:
-            with transaction.atomic():
-                tell()
-        except Exception:  # the plan is published; only the notices are lost
-            log.exception("accountability: could not tell the followers of plan %s", plan.pk)
-
-    transaction.on_commit(safely)
+    after_commit(f"a new version of action plan {plan.pk}", tell)

@@ -7,18 +7,12 @@ query), and after the publish (page_published) the periods that are new for an i
 the news: one notice per publish, however many figures it brings, and none when a publish only
 corrects a figure already there or changes the text. Example figures are nobody's news."""
 
-import logging
-
-from django.db import transaction
-
 from core.links import page_url
 from core.locales import localized_page
 from home import charts, selectors
 from home.models import GoalPage, Measurement
-from notifications.services import followers, notify
+from notifications.services import after_commit, followers, notify
 from notifications.topics import page_topic
-
-log = logging.getLogger(__name__)
 
 Key = tuple[int, object]  # (indicator id, period start)
 
@@ -95,11 +89,4 @@ def measurements_published(*, goal: GoalPage, keys: set[Key]) -> None:
             topic_title=lambda: localized_page(goal).title,
         )
 
-    def safely():
-        try:
-            with transaction.atomic():
-                tell()
-        except Exception:  # the figures are published; only the notices are lost
-            log.exception("home: could not tell the followers of goal %s", goal.pk)
-
-    transaction.on_commit(safely)
+    after_commit(f"new figures on goal {goal.pk}", tell)

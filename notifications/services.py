@@ -85,6 +85,21 @@ def followers(topic_or_topics: str | Iterable[str]) -> QuerySet:
     )
 
 
+def after_commit(what: str, work: Callable[[], object]) -> None:
+    """Runs `work` (telling people of a write) once the surrounding transaction commits, in a
+    transaction of its own. A failure is logged and lost: it never fails or undoes the write
+    that caused it (a comment is posted, a page published, whatever happens to the notices)."""
+
+    def run():
+        try:
+            with transaction.atomic():
+                work()
+        except Exception:
+            log.exception("notifications: could not tell people of %s", what)
+
+    transaction.on_commit(run)
+
+
 # Preferences -----------------------------------------------------------------------------
 
 

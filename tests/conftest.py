@@ -110,3 +110,10 @@ def pytest_collection_modifyitems(items):
             position[id(item)],
         )
     )
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """`with on_commit():` runs what waits for the commit (notices, then their mail) when the
+    block ends, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

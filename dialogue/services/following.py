@@ -6,10 +6,8 @@ never fails the write: a resident's comment is posted even when the notices cann
 (the failure is logged). The cost does not grow with the number of followers: a few queries
 for the notices (notifications.services.notify_collapsed) whatever their number."""
 
-import logging
 from datetime import timedelta
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
@@ -18,22 +16,18 @@ from core.links import page_url
 from core.locales import localized_page
 from dialogue.models import Comment, CommentStatus, DebatePage
 from dialogue.services.notify import comment_link
-from notifications.services import follow_quietly, followers, notify, notify_collapsed
+from notifications.services import (
+    after_commit,
+    follow_quietly,
+    followers,
+    notify,
+    notify_collapsed,
+)
 from notifications.topics import page_topic
-
-log = logging.getLogger(__name__)
 
 EXCERPT_CHARS = 200
 CONCLUSION_CHARS = 600
 CLOSED_TOLD_FOR = timedelta(days=1)
-
-
-def _safely(what: str, work) -> None:
-    try:
-        with transaction.atomic():
-            work()
-    except Exception:  # the comment or the state change stands; only the notices are lost
-        log.exception("dialogue: could not tell the followers (%s)", what)
 
 
 def _title(debate: DebatePage):
@@ -55,7 +49,7 @@ def comment_went_public(comment: Comment) -> None:
     """The comment is visible to readers for the first time (posted without being held, or
     approved from the queue): after commit, its parent's author and the debate's followers
     hear of it. Call inside the write's transaction."""
-    transaction.on_commit(lambda: _safely("new comment", lambda: _tell_about_comment(comment)))
+    after_commit("a new comment", lambda: _tell_about_comment(comment))
 
 
 def _tell_about_comment(comment: Comment) -> None:
@@ -101,7 +95,7 @@ def _tell_about_comment(comment: Comment) -> None:
 
 def debate_was_closed(debate: DebatePage) -> None:
     """The debate is closed: after commit, its followers hear of it, with its conclusion."""
-    transaction.on_commit(lambda: _safely("debate closed", lambda: _tell_closed(debate)))
+    after_commit("a debate closed", lambda: _tell_closed(debate))
 
 
 def _conclusion(debate: DebatePage):

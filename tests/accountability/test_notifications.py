@@ -14,11 +14,6 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def test_a_new_version_of_a_followed_plan_tells_its_followers(on_commit, settings):
     settings.SITE_URL = "http://testserver.example"
     follower, arabic = UserFactory(), UserFactory(preferred_language="ar")

@@ -28,12 +28,6 @@ def _site_url(settings):
     settings.SITE_URL = SITE
 
 
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    """Runs what waits for the commit (the notices, then their mail) when the block ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def post(user, debate, body="Et godt punkt", parent=None):
     return services.comment_create(
         user=user, debate=debate, body=body, parent_id=parent.pk if parent else None
@@ -245,7 +239,7 @@ def test_a_failure_to_notify_never_fails_the_comment(debate, on_commit, monkeypa
     comment.refresh_from_db()
     assert comment.is_published
     assert not Notification.objects.exists()
-    assert "could not tell the followers" in caplog.text
+    assert "could not tell people of" in caplog.text
 
 
 # A debate closed ------------------------------------------------------------------------------

@@ -28,11 +28,6 @@ def _site_url(settings):
 
 
 @pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def goal():
     return goal_page(focus_area=focus_area(), measurements=4)
 
@@ -143,7 +138,7 @@ def test_a_failure_to_notify_never_fails_the_publish(goal, on_commit, monkeypatc
     with on_commit():
         publish_with(goal, figure(2020))
     assert Measurement.objects.filter(period_start=date(2020, 1, 1)).exists()
-    assert "could not tell the followers" in caplog.text
+    assert "could not tell people of" in caplog.text
 
 
 # The follow buttons ---------------------------------------------------------------------------

@@ -508,3 +508,18 @@ def sweep_unmailed(*, older_than: timedelta = timedelta(minutes=30)) -> int:
         ).values_list("pk", flat=True)[:2000]
     )
     return mail_notices(ids) if ids else 0
+
+
+KEEP_READ_NOTICES = timedelta(days=365)
+KEEP_DIGEST_RECORDS = timedelta(days=90)
+
+
+def cleanup(*, now: datetime | None = None) -> dict[str, int]:
+    """The nightly clean-up: read notices older than a year and records of summaries older
+    than 90 days are deleted (unread notices stay until read or the account goes)."""
+    now = now or timezone.now()
+    notices, _kinds = Notification.objects.filter(
+        read_at__isnull=False, created_at__lt=now - KEEP_READ_NOTICES
+    ).delete()
+    digests, _kinds = DigestSent.objects.filter(sent_at__lt=now - KEEP_DIGEST_RECORDS).delete()
+    return {"notices": notices, "summaries": digests}

@@ -42,3 +42,9 @@ def send_digests() -> dict:
 @db_periodic_task(crontab(minute="*/15"))
 def mail_lost_notices() -> int:
     return services.sweep_unmailed()
+
+
+@db_periodic_task(crontab(hour="2", minute="30"))
+def clean_up() -> dict:
+    """Nightly: old read notices and old summary records go (notifications.services.cleanup)."""
+    return services.cleanup()

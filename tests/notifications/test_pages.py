@@ -193,3 +193,27 @@ def test_deleting_the_account_deletes_its_follows_notices_and_waiting_mail(
     assert list(OutgoingMail.objects.values_list("subject", flat=True)) == ["Til en anden"]
     assert outbox.forget("") == 0
     assert other.pk
+
+
+def test_the_nightly_clean_up_deletes_old_read_notices_and_summary_records_only():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from notifications.models import DigestSent
+    from notifications.tasks import clean_up
+
+    user = UserFactory()
+    long_ago = timezone.now() - timedelta(days=400)
+    old_read = notice(user, "Gammel, læst", read_at=long_ago)
+    old_unread = notice(user, "Gammel, ulæst")
+    Notification.objects.filter(pk__in=[old_read.pk, old_unread.pk]).update(created_at=long_ago)
+    fresh_read = notice(user, "Ny, læst", read_at=timezone.now())
+    DigestSent.objects.create(
+        user=user, frequency="daily", period="2025-01-01", notices=1, sent_at=long_ago
+    )
+    DigestSent.objects.create(user=user, frequency="daily", period="2026-11-30", notices=1)
+
+    assert clean_up.call_local() == {"notices": 1, "summaries": 1}
+    assert set(Notification.objects.values_list("pk", flat=True)) == {old_unread.pk, fresh_read.pk}
+    assert list(DigestSent.objects.values_list("period", flat=True)) == ["2026-11-30"]

@@ -217,7 +217,8 @@ else:
         "name": TASK_QUEUE_NAME,
         "filename": env("TASK_QUEUE_FILE", str(BASE_DIR / "tasks.sqlite3")),
         "immediate": False,
-        "consumer": {"workers": 2, "worker_type": "thread"},
+        # The SQLite queue is polled: at most a second's wait for the next mail when idle.
+        "consumer": {"workers": 2, "worker_type": "thread", "max_delay": 1.0},
     }
 
 # The anonymous page cache (core/pagecache.py): whole pages per language and address, retired

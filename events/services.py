@@ -16,7 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
+from wagtail.users.models import UserProfile
 
+from accounts.rules import has_admin_access
 from core import ratelimit
 from core.errors import ServiceError
 from core.rules import require
@@ -189,4 +191,17 @@ def event_submit(*, user, index: EventIndexPage, data: dict) -> EventPage:
         workflow = event.get_workflow()
         if workflow is not None:
             workflow.start(event, user)
+            _no_admin_review_mail(user)
     return event
+
+
+def _no_admin_review_mail(user) -> None:
+    """A partner without access to the admin hears of the review as a notice (and its mail,
+    events/notices.py: event_reviewed); Wagtail's own mail about it would come besides and lead
+    into an admin they cannot open."""
+    if has_admin_access(user):
+        return
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications or profile.rejected_notifications:
+        profile.approved_notifications = profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])

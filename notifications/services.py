@@ -53,7 +53,7 @@ def follow(*, user, topic: str) -> Follow:
 
 
 def unfollow(*, user, topic: str) -> int:
-    if not user.is_authenticated:
+    if not user.is_authenticated or not topics.is_well_formed(topic):
         return 0
     deleted, _kinds = Follow.objects.filter(user=user, topic=topic).delete()
     return deleted

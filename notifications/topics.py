@@ -31,6 +31,11 @@ def register(prefix: str, describer: Describer) -> None:
     _describers[prefix] = describer
 
 
+def is_well_formed(topic) -> bool:
+    """A string of at most 120 printable characters with a kind before its first colon."""
+    return isinstance(topic, str) and 0 < len(topic) <= 120 and ":" in topic and topic.isprintable()
+
+
 def prefix_of(topic: str) -> str:
     return topic.split(":", 1)[0]
 
@@ -39,7 +44,7 @@ def describe(topics: Iterable[str]) -> dict[str, Topic]:
     """Each topic that exists and may be followed, described in the active language."""
     by_prefix: dict[str, list[str]] = {}
     for topic in topics:
-        if isinstance(topic, str) and 0 < len(topic) <= 120:
+        if is_well_formed(topic):
             by_prefix.setdefault(prefix_of(topic), []).append(topic)
     found: dict[str, Topic] = {}
     for prefix, members in by_prefix.items():

@@ -27,7 +27,7 @@ def test_a_new_version_of_a_followed_plan_tells_its_followers(on_commit, setting
         page = republish(page, Lektiecafé={"status": "under_way", "progress": 20})
     notice = Notification.objects.get(user=follower)
     assert notice.kind == "page_updated" and notice.topic == page_topic(page)
-    assert page.title in notice.body and "1 activity" in notice.body
+    assert page.title in notice.body and "1 aktivitet" in notice.body  # in Danish
     assert notice.link == f"http://testserver.example{page.url}"
     assert "/ar/" in Notification.objects.get(user=arabic).link
     with on_commit():

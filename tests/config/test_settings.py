@@ -15,7 +15,8 @@ PROBE = (
     "'cache': settings.CACHES['default']['BACKEND'], "
     "'layer': getattr(settings, 'CHANNEL_LAYERS', None), "
     "'fanout': settings.LIVE_FANOUT_BACKEND, 'debug': settings.DEBUG, "
-    "'email': settings.EMAIL_BACKEND}))"
+    "'email': settings.EMAIL_BACKEND, 'delivery': settings.MAIL_DELIVERY_BACKEND, "
+    "'queue': settings.HUEY['huey_class']}))"
 )
 
 
@@ -39,7 +40,11 @@ def test_dev_defaults_to_sqlite_and_in_process_live_fanout():
     assert found["cache"].endswith("LocMemCache")
     assert found["layer"] is None  # the live hub carries everything; no channel layer
     assert found["fanout"] == "core.live.backends.InProcessBackend"
-    assert found["email"].endswith("console.EmailBackend")
+    # Every mail goes through the outbox and the worker, which prints it (no SMTP server here);
+    # the worker's queue is an SQLite file: nothing but Python.
+    assert found["email"] == "notifications.outbox.QueuedEmailBackend"
+    assert found["delivery"].endswith("console.EmailBackend")
+    assert found["queue"] == "huey.SqliteHuey"
     assert found["debug"] is True
 
 
@@ -48,6 +53,7 @@ def test_redis_url_switches_cache_and_fanout_to_redis():
     assert found["cache"] == "django_redis.cache.RedisCache"
     assert found["layer"] is None
     assert found["fanout"] == "core.live.backends.RedisBackend"
+    assert found["queue"] == "huey.RedisHuey"
 
 
 def test_database_url_selects_postgresql():
@@ -58,7 +64,8 @@ def test_database_url_selects_postgresql():
 
 def test_email_host_switches_to_smtp():
     found = read_settings("config.settings.dev", EMAIL_HOST="smtp.example.org")
-    assert found["email"].endswith("smtp.EmailBackend")
+    assert found["email"] == "notifications.outbox.QueuedEmailBackend"
+    assert found["delivery"].endswith("smtp.EmailBackend")
 
 
 @pytest.mark.parametrize(

@@ -188,15 +188,32 @@ def test_city_editors_may_mark_a_language_reviewed_in_the_admin(client):
 # --- e-mails --------------------------------------------------------------------------------
 
 
+CONTACT_PAGE_SENTENCE = (
+    "If you think the moderators got it wrong, write to us through the contact page on the "
+    "site and say why. Another moderator will look at it again."
+)
+
+
 @pytest.mark.parametrize("code", NEW)
-def test_e_mails_go_out_in_the_recipients_new_language(code):
-    from core.email import render_message
+def test_e_mails_go_out_in_the_recipients_new_language(code, on_commit):
+    from django.core import mail
+
+    from dialogue.services.notify import notify_author
+    from dialogue.services.words import moderation_settings
 
     user = UserFactory(preferred_language=code, display_name="Ayşe")
-    message = render_message(
-        user, "dialogue/email/author_warned", {"user": user, "comment": None, "note": "…"}
-    )
+    with on_commit():
+        notify_author(user=user, kind="author_warned", context={"comment": None, "note": "…"})
+    (message,) = mail.outbox
     assert in_language(code, "A warning from the moderators") in message.subject
     assert in_language(code, "The moderator's note:") in message.body
     assert "Ayşe" in message.body
     assert "Kære" not in message.body
+    # Where to ask for a second look: the review address, or without one the contact page
+    # (never "write to  and say why").
+    review_email = moderation_settings().review_email
+    if review_email:
+        assert review_email in message.body
+    else:
+        assert in_language(code, CONTACT_PAGE_SENTENCE) in message.body
+    assert "  " not in message.body

@@ -315,6 +315,21 @@ def test_a_moderation_notice_follows_the_authors_e_mail_setting(comment, on_comm
     assert mail.outbox == []
 
 
+def test_without_a_review_address_the_notice_points_to_the_contact_page(comment, on_commit):
+    from wagtail.models import Site
+
+    from dialogue.models import ModerationSettings
+
+    ModerationSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True), defaults={"review_email": ""}
+    )
+    with on_commit():
+        services.comment_hide(moderator=moderator(), comment=comment, reason="spam")
+    body = Notification.objects.get(user=comment.author).body
+    assert "kontaktsiden" in body  # the Danish sentence about the contact page
+    assert "skriv til ," not in body and "  " not in body
+
+
 def test_a_moderation_notice_is_not_mailed_to_an_unverified_address(debate, on_commit):
     author = UserFactory()
     author.emailaddress_set.update(verified=False)

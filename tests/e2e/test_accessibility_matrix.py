@@ -850,6 +850,6 @@ def test_every_state_at_375_and_1280_px(site, language):
     findings = Findings()
     states = run_states(site, findings, language)
     print(f"\n{len(states)} states at two widths in {time.monotonic() - started:.0f} s")
-    assert len(states) == len(FORMS) + 22
+    assert len(states) == len(FORMS) + 23
     assert len(findings.checked) == len(states) * len(WIDTHS)
     assert not findings.lines, findings.report()

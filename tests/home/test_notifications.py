@@ -86,7 +86,7 @@ def test_the_focus_areas_followers_hear_of_its_goals_figures_once(goal, on_commi
         publish_with(goal, figure(2020), figure(2021))
     assert Notification.objects.filter(user=area_follower, kind="measurement").count() == 1
     notice = Notification.objects.get(user=both)
-    assert "2 new figures" in notice.body  # one notice for the publish, however many figures
+    assert "2 nye tal" in notice.body  # one notice for the publish, however many figures
     assert [m.to for m in mail.outbox] == [[both.email]]
     assert "2021, 1. halvår" in mail.outbox[0].body
 

@@ -10,7 +10,9 @@ from config.asgi import application
 from notifications import services
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Like every transactional test here: the flush after it must leave what the next test restores
+# (pytest-django then reloads the serialized database, content types included).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def communicator_for(user):

@@ -138,7 +138,7 @@ def test_an_unknown_topic_is_a_message_not_a_row_or_a_500(client, test_topics):
             reverse("notifications:follow"), {"topic": topic, "action": "follow"}, follow=True
         )
         assert response.status_code == 200
-        assert "cannot be followed" in response.content.decode()
+        assert "Det kan ikke følges" in response.content.decode()  # the Danish site says why
     assert not Follow.objects.exists()
 
 
@@ -157,7 +157,7 @@ def test_a_followed_topic_that_is_gone_can_still_be_unfollowed(client, test_topi
     Follow.objects.create(user=user, topic="test:500")
     client.force_login(user)
     page = client.get(reverse("notifications:following")).content.decode()
-    assert "No longer on the site" in page
+    assert "Findes ikke længere på siden" in page
     client.post(reverse("notifications:following"), {"topic": "test:500"})
     assert not Follow.objects.exists()
 

@@ -66,7 +66,7 @@ def kind_topic(kind: str) -> str:
 def describe_topics(topics: list[str]) -> dict[str, Topic]:
     """`events:district:<slug>` and `events:kind:<kind>`, in the active language; the link is
     the event list filtered by it."""
-    index = None
+    base = None
     found = {}
     for topic in topics:
         parts = topic.split(":")
@@ -81,9 +81,8 @@ def describe_topics(topics: list[str]) -> dict[str, Topic]:
             kind_label = _("Kind of event")
         else:
             continue
-        if index is None:
-            index = default_locale_page(EventIndexPage) or False
-        base = (index.get_url() or "") if index else ""
+        if base is None:
+            base = _index_url()
         url = f"{base}?{urlencode({axis: value})}" if base else ""
         found[topic] = Topic(topic=topic, title=title, url=url, kind_label=kind_label)
     return found
@@ -326,13 +325,15 @@ def reminders_send(*, now=None) -> int:
     for event_id, registrations in by_event.items():
         event = EventPage.objects.get(pk=event_id)
         with transaction.atomic():
-            claimed = [
-                registration.user
-                for registration in registrations
-                if Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(
-                    reminded_at=now
-                )
-            ]
+            # Claimed with the rows locked (PostgreSQL; SQLite's write transactions run one at
+            # a time): a run that comes second finds them reminded and sends nothing.
+            mine = set(
+                Registration.objects.select_for_update()
+                .filter(pk__in=[r.pk for r in registrations], reminded_at__isnull=True)
+                .values_list("pk", flat=True)
+            )
+            Registration.objects.filter(pk__in=mine).update(reminded_at=now)
+            claimed = [r.user for r in registrations if r.pk in mine]
             services.notify(
                 claimed,
                 kind="event_reminder",

@@ -27,9 +27,8 @@ class EmailSettingsForm(forms.Form):
             )
 
     def save(self) -> None:
-        services.preferences_set(
+        services.email_settings_save(
             user=self.user,
             frequencies={group.code: self.cleaned_data[f"group_{group.code}"] for group in GROUPS},
+            follow_debates_i_comment=self.cleaned_data["follow_debates_i_comment"],
         )
-        self.user.follow_debates_i_comment = self.cleaned_data["follow_debates_i_comment"]
-        self.user.save(update_fields=["follow_debates_i_comment"])

@@ -124,6 +124,15 @@ def preferences_set(*, user, frequencies: dict[str, str]) -> None:
             )
 
 
+def email_settings_save(*, user, frequencies: dict[str, str], follow_debates_i_comment: bool):
+    """The e-mail settings page: a frequency per group, and whether commenting follows."""
+    with transaction.atomic():
+        preferences_set(user=user, frequencies=frequencies)
+        if user.follow_debates_i_comment != follow_debates_i_comment:
+            user.follow_debates_i_comment = follow_debates_i_comment
+            user.save(update_fields=["follow_debates_i_comment"])
+
+
 def _frequencies(user_ids: list[int], group) -> dict[int, str]:
     chosen = dict(
         EmailPreference.objects.filter(user_id__in=user_ids, group=group.code).values_list(
@@ -351,23 +360,25 @@ def unsubscribe(*, token: str) -> tuple[User, list[str]]:
     return user, codes
 
 
-def _with_unsubscribe(message, user, group: str):
-    url = absolute_url(
-        reverse("notifications:unsubscribe", kwargs={"token": unsubscribe_token(user, group)})
-    )
+def _send_with_unsubscribe(user, template: str, context: dict, group: str) -> None:
+    """Renders and sends one notification mail in the person's language, with the signed
+    unsubscribe link in its text and in the RFC 8058 headers (one-click unsubscribe)."""
+    with in_language_of(user):
+        url = absolute_url(
+            reverse("notifications:unsubscribe", kwargs={"token": unsubscribe_token(user, group)})
+        )
+        message = render_message(
+            user,
+            template,
+            {
+                **context,
+                "unsubscribe_url": url,
+                "settings_url": absolute_url(reverse("notifications:settings")),
+            },
+        )
     message.extra_headers["List-Unsubscribe"] = f"<{url}>"
     message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    return message
-
-
-def _mail_context(user, group_code: str) -> dict:
-    token = unsubscribe_token(user, group_code)
-    return {
-        "unsubscribe_url": absolute_url(
-            reverse("notifications:unsubscribe", kwargs={"token": token})
-        ),
-        "settings_url": absolute_url(reverse("notifications:settings")),
-    }
+    message.send()
 
 
 def mail_notices(notice_ids: list[int]) -> int:
@@ -381,24 +392,21 @@ def mail_notices(notice_ids: list[int]) -> int:
         .select_related("user")
         .order_by("pk")
     )
+    notices = list(notices)
+    verified = _verified(sorted({notice.user_id for notice in notices}))
     for notice in notices:
         user = notice.user
-        if not user.is_active or not _verified([user.pk]):
+        if not user.is_active or user.pk not in verified:
             Notification.objects.filter(pk=notice.pk).update(mail_due="")
             continue
-        group = group_of(notice.kind).code
         with transaction.atomic():
             if not Notification.objects.filter(pk=notice.pk, mailed_at__isnull=True).update(
                 mailed_at=timezone.now()
             ):
                 continue
-            with in_language_of(user):
-                message = render_message(
-                    user,
-                    "notifications/email/notice",
-                    {"notice": notice, **_mail_context(user, group)},
-                )
-                _with_unsubscribe(message, user, group).send()
+            _send_with_unsubscribe(
+                user, "notifications/email/notice", {"notice": notice}, group_of(notice.kind).code
+            )
         sent += 1
     return sent
 
@@ -460,18 +468,18 @@ def digest_send(*, user: User, frequency: str, period: str, now: datetime) -> in
         for notice in shown:
             groups[notice.topic_title or ""].append(notice)
         with in_language_of(user):
-            message = render_message(
-                user,
-                "notifications/email/digest",
-                {
-                    "frequency": frequency,
-                    "groups": sorted(groups.items(), key=lambda item: (item[0] == "", item[0])),
-                    "more": more,
-                    "notifications_url": absolute_url(reverse("notifications:list")),
-                    **_mail_context(user, f"@{frequency}"),
-                },
-            )
-            _with_unsubscribe(message, user, f"@{frequency}").send()
+            notifications_url = absolute_url(reverse("notifications:list"))
+        _send_with_unsubscribe(
+            user,
+            "notifications/email/digest",
+            {
+                "frequency": frequency,
+                "groups": sorted(groups.items(), key=lambda item: (item[0] == "", item[0])),
+                "more": more,
+                "notifications_url": notifications_url,
+            },
+            f"@{frequency}",
+        )
         marked = pending.filter(pk__in=[n.pk for n in shown]).update(mailed_at=timezone.now())
         if more:
             # Listed as "and N more": counted as told, so the next summary starts afresh.

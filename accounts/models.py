@@ -113,6 +113,8 @@ class Notification(ResidentRecord):
     # What it is about (notifications/topics.py) and its title in the person's language, for
     # summaries grouped by debate or goal; `count` grows while a notice of new comments in one
     # debate is unread, instead of a notice per comment.
+    # The language its subject and text were written in (the person's when it was made).
+    language = models.CharField(_("language"), max_length=8, blank=True)
     topic = models.CharField(_("topic"), max_length=120, blank=True)
     topic_title = models.CharField(_("about"), max_length=200, blank=True)
     count = models.PositiveIntegerField(_("how many"), default=1)

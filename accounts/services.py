@@ -46,6 +46,7 @@ def user_export(*, user: User) -> str:
     data["notifications"] = list(
         user.notifications.order_by("pk").values(
             "kind",
+            "language",
             "subject",
             "body",
             "link",

@@ -209,6 +209,7 @@ def notify(
                     link=url[:500],
                     topic=topic,
                     topic_title=str(title)[:200],
+                    language=language,
                     mail_due=due,
                     created_at=now,
                 )

@@ -217,3 +217,28 @@ def test_the_nightly_clean_up_deletes_old_read_notices_and_summary_records_only(
     assert clean_up.call_local() == {"notices": 1, "summaries": 1}
     assert set(Notification.objects.values_list("pk", flat=True)) == {old_unread.pk, fresh_read.pk}
     assert list(DigestSent.objects.values_list("period", flat=True)) == ["2026-11-30"]
+
+
+def test_a_notice_in_another_language_than_the_page_says_so(client):
+    """WCAG 3.1.2: a Danish notice on the Arabic notices page is marked Danish (and left to
+    right); an Arabic one is not marked again."""
+    user = UserFactory(preferred_language="ar")
+    notice(user, "Nyt svar på din kommentar", language="da")
+    notice(user, "رد جديد", language="ar")
+    client.force_login(user)
+    page = client.get("/ar/profil/varsler/").content.decode()
+    assert '<span lang="da" dir="ltr">Nyt svar på din kommentar</span>' in page
+    assert "<span>رد جديد</span>" in page
+
+
+def test_notify_records_the_language_each_notice_is_written_in(test_topics):
+    from notifications.services import notify
+
+    danish, arabic = UserFactory(preferred_language=""), UserFactory(preferred_language="ar")
+    created = notify(
+        [danish, arabic],
+        kind="page_updated",
+        template="accountability/notices/page_updated",
+        context={"title": "Plan", "changes": 1},
+    )
+    assert {n.user_id: n.language for n in created} == {danish.pk: "da", arabic.pk: "ar"}

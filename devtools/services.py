@@ -43,7 +43,15 @@ def redis_available() -> bool:
 
 
 def chromium_path() -> str | None:
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
+    """Debian's Chromium for the browser tests: its headless shell where installed (package
+    chromium-headless-shell, the same Blink as `chromium` without the full browser around it:
+    a third less CPU a page in the accessibility matrix, README "Tests"), else the browser."""
+    for candidate in (
+        "/usr/bin/chromium-headless-shell",
+        shutil.which("chromium-headless-shell") or "",
+        "/usr/bin/chromium",
+        shutil.which("chromium") or "",
+    ):
         if candidate and os.path.exists(candidate):
             return candidate
     return None

@@ -7,6 +7,8 @@ import logging
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.db import connection
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from core import ratelimit
@@ -41,6 +43,9 @@ def _run(action: str, user, debate_id: int, message: dict, ip: str) -> dict:
     user = current_user(user)
     debate = DebatePage.objects.get(pk=debate_id)
     if action == "post":
+        if user.is_authenticated:
+            # Read once for the comment's live event and for the answer to the writer.
+            prefetch_related_objects([user], "badges")
         comment, created = services.comment_create(
             user=user,
             debate=debate,
@@ -77,6 +82,14 @@ def _run(action: str, user, debate_id: int, message: dict, ip: str) -> dict:
             ip=ip,
         )
     return {"type": "ok", "id": comment.pk, "action": action}
+
+
+def _one_at_a_time() -> bool:
+    """Whether the writes of a process's sockets wait for each other. On PostgreSQL they do not:
+    each runs in a thread of its own with a pooled connection, so one resident's commit does not
+    hold up the next (PostgreSQL groups the commits). SQLite takes one writer at a time, so
+    there they share one thread, as Channels does by default."""
+    return connection.vendor != "postgresql"
 
 
 def _parent(value):
@@ -184,7 +197,7 @@ class DebateConsumer(FrameReader, AsyncWebsocketConsumer):
     def on_write(self, action: str):
         async def handle(message):
             try:
-                reply = await database_sync_to_async(_run)(
+                reply = await database_sync_to_async(_run, thread_sensitive=_one_at_a_time())(
                     action, self.user, self.debate_id, message, self.ip
                 )
             except ServiceError as error:

@@ -4,9 +4,20 @@ reactions."""
 
 import json
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, F, Q, Window, prefetch_related_objects
+from django.db.models import (
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Q,
+    Subquery,
+    Value,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from wagtail.models import Page
@@ -175,11 +186,27 @@ def thread(*, debate: DebatePage, viewer, root_id: int) -> Comment | None:
     return root
 
 
+# Comments saved at the same moment by different processes (or threads of one) may commit, and
+# so reach open pages, out of id order: a page that saw id 11 may not have seen 10 yet. Catch-up
+# also returns what was written this long before the last comment seen; the page skips those
+# it has.
+CATCH_UP_OVERLAP = timedelta(seconds=10)
+
+
 def comments_after(*, debate: DebatePage, after_id: int, limit: int = 200) -> list[Comment]:
-    """Catch-up after a reconnect: everything public with an id above the last one seen."""
+    """Catch-up after a reconnect: everything public with an id above the last one seen, and
+    what was written in the moments before it (CATCH_UP_OVERLAP). One query."""
     pagecache.depends_on(*debate_tags(debate.pk))
+    last_seen = Comment.objects.filter(pk=after_id, debate=debate).values("created_at")[:1]
+    just_before = Q(
+        id__lt=after_id,
+        created_at__gte=ExpressionWrapper(
+            Subquery(last_seen) - Value(CATCH_UP_OVERLAP), output_field=DateTimeField()
+        ),
+    )
     comments = list(
-        Comment.objects.filter(debate=debate, status=CommentStatus.PUBLISHED, id__gt=after_id)
+        Comment.objects.filter(debate=debate, status=CommentStatus.PUBLISHED)
+        .filter(Q(id__gt=after_id) | just_before)
         .select_related("author")
         .order_by("id")[:limit]
     )

@@ -1,9 +1,10 @@
 """What this app does when an editor publishes a debate page: closing a debate in the page
 editor (rather than with the moderators' state form, services.debate_set_state) tells its
 followers too. What the page was before is read as it is saved (pre_save), since Wagtail's
-publish signal does not say."""
+publish signal does not say. And the cached moderation settings are dropped when they or the
+sites are saved."""
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published
 
 
@@ -24,8 +25,25 @@ def _debate_published(sender, instance, **kwargs):
         debate_was_closed(instance)
 
 
+def _moderation_settings_changed(sender, **kwargs):
+    from dialogue.services.words import forget_moderation_settings
+
+    forget_moderation_settings()
+
+
 def connect() -> None:
-    from dialogue.models import DebatePage
+    from wagtail.models import Site
+
+    from dialogue.models import DebatePage, ModerationSettings
+
+    # The cached moderation settings (services/words.py) go when they or the sites change.
+    for model in (ModerationSettings, Site):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _moderation_settings_changed,
+                sender=model,
+                dispatch_uid=f"dialogue.moderation_settings.{signal is post_save}.{model.__name__}",
+            )
 
     pre_save.connect(_remember_state, sender=DebatePage, dispatch_uid="dialogue.debate_state")
     page_published.connect(

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, QuerySet
@@ -85,10 +86,14 @@ def followers(topic_or_topics: str | Iterable[str]) -> QuerySet:
     )
 
 
-def after_commit(what: str, work: Callable[[], object]) -> None:
+def after_commit(what: str, work: Callable[[], object], *, queued: tuple = ()) -> None:
     """Runs `work` (telling people of a write) once the surrounding transaction commits, in a
     transaction of its own. A failure is logged and lost: it never fails or undoes the write
-    that caused it (a comment is posted, a page published, whatever happens to the notices)."""
+    that caused it (a comment is posted, a page published, whatever happens to the notices).
+
+    `queued` = (task, *arguments): where settings.NOTICES_IN_WORKER says so, the worker runs
+    that task instead (it must do what `work` does); when the queue does not answer, `work`
+    runs here after all."""
 
     def run():
         try:
@@ -97,7 +102,15 @@ def after_commit(what: str, work: Callable[[], object]) -> None:
         except Exception:
             log.exception("notifications: could not tell people of %s", what)
 
-    transaction.on_commit(run)
+    def queue():
+        task, *arguments = queued
+        try:
+            task(*arguments)
+        except Exception:
+            log.warning("notifications: the queue is away; telling people of %s here", what)
+            run()
+
+    transaction.on_commit(queue if queued and settings.NOTICES_IN_WORKER else run)
 
 
 # Preferences -----------------------------------------------------------------------------

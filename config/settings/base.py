@@ -221,6 +221,13 @@ else:
         "consumer": {"workers": 2, "worker_type": "thread", "max_delay": 1.0},
     }
 
+# Who hears of a new comment (its parent's author, the debate's followers) is worked out by the
+# worker when the queue is in Redis: the resident's write then costs one push onto the queue, not
+# the notices' queries, and the worker's live unread counts reach every web process through
+# Redis. On the embedded default the web process does it after commit (the pages listen to its
+# in-process hub).
+NOTICES_IN_WORKER = env_bool("NOTICES_IN_WORKER", bool(REDIS_URL))
+
 # The anonymous page cache (core/pagecache.py): whole pages per language and address, retired
 # by tags when what they show changes. PAGE_CACHE_SECONDS=0 turns it off. Responses that may
 # be shared say `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_PROXY_SECONDS` and

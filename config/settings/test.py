@@ -30,6 +30,9 @@ MAIL_DELIVERY_BACKEND = EMAIL_BACKEND
 # Tasks run at once in the process that queues them (huey's immediate mode, in memory); the
 # worker itself is tested in tests/notifications/.
 HUEY = {"huey_class": "huey.MemoryHuey", "name": "tests", "immediate": True}
+# Notices of new comments are worked out in the process that saves them, with Redis or without;
+# tests/dialogue/test_notifications.py also runs them through the (immediate) queue.
+NOTICES_IN_WORKER = False
 # The browser tests' server writes its mail to files instead (tests/e2e/conftest.py: outbox),
 # so a test can follow the link in a verification mail.
 if env("EMAIL_FILE_PATH"):

@@ -84,14 +84,19 @@ def comment_create(
     comment already saved, never a duplicate. `ip` is the client address (core.clientip), for
     the limit per address."""
     client_uuid = _parse_client_id(client_id)
-    if client_uuid and user.is_authenticated:
-        existing = Comment.objects.filter(author=user, client_id=client_uuid).first()
-        if existing is not None:
-            return existing, False
-    require(user, "dialogue.post_comment", debate)
-    body = _clean_body(body)
-    parent = _resolve_parent(debate, parent_id)
-    _check_rate_limit(user, ip)
+    try:
+        require(user, "dialogue.post_comment", debate)
+        body = _clean_body(body)
+        parent = _resolve_parent(debate, parent_id)
+        _check_rate_limit(user, ip)
+    except ServiceError:
+        # A retry of a comment already saved (the page resends what it has no answer for)
+        # gets that comment, even when a new one would now be refused. Looked up only here
+        # and on the unique constraint below, not before every new comment.
+        existing = _already_saved(user, client_uuid)
+        if existing is None:
+            raise
+        return existing, False
     now = timezone.now()
     action, held_because = CommentAction.CREATE, ""
     if debate.state == DebateState.PREMODERATED:
@@ -121,11 +126,17 @@ def comment_create(
             move_comment(comment, action, now=now)
             commenter_follows(user=user, debate=debate)
     except IntegrityError:
-        existing = Comment.objects.filter(author=user, client_id=comment.client_id).first()
+        existing = _already_saved(user, comment.client_id)
         if existing is None:
             raise
         return existing, False
     return comment, True
+
+
+def _already_saved(user, client_uuid: uuid.UUID | None) -> Comment | None:
+    if client_uuid is None or not user.is_authenticated:
+        return None
+    return Comment.objects.filter(author=user, client_id=client_uuid).first()
 
 
 def comment_edit(*, user, comment: Comment, body: str, ip: str | None = None) -> Comment:

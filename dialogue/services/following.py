@@ -48,11 +48,14 @@ def commenter_follows(*, user, debate: DebatePage) -> None:
 def comment_went_public(comment: Comment) -> None:
     """The comment is visible to readers for the first time (posted without being held, or
     approved from the queue): after commit, its parent's author and the debate's followers
-    hear of it. Call inside the write's transaction."""
-    after_commit("a new comment", lambda: _tell_about_comment(comment))
+    hear of it. Call inside the write's transaction. With settings.NOTICES_IN_WORKER the worker
+    does it (dialogue/tasks.py), and the write only queues the comment's id."""
+    from dialogue.tasks import tell_about_comment as queued
+
+    after_commit("a new comment", lambda: tell_about_comment(comment), queued=(queued, comment.pk))
 
 
-def _tell_about_comment(comment: Comment) -> None:
+def tell_about_comment(comment: Comment) -> None:
     author = comment.author
     if comment.status != CommentStatus.PUBLISHED or not _author_may_be_heard(author):
         return

@@ -186,3 +186,31 @@ async def test_blocking_a_user_closes_their_open_sockets_within_5_seconds(debate
         if output["type"] == "websocket.send":
             assert json.loads(output["text"])["type"] in {"presence", "account.blocked"}
     assert output["code"] == 1008
+
+
+async def test_catch_up_also_returns_a_comment_that_committed_after_a_newer_one(debate):
+    """Two processes (or threads) save comments at the same moment: the one with the higher id
+    may reach a page first. A page that reconnects after seeing only that one still gets the
+    other; the page skips what it already has."""
+    author = await database_sync_to_async(UserFactory)()
+
+    def two_comments():
+        older = Comment.objects.create(
+            debate=debate, author=author, body="først", status="published"
+        )
+        newer = Comment.objects.create(debate=debate, author=author, body="så", status="published")
+        ancient = Comment.objects.create(
+            debate=debate, author=author, body="gammel", status="published"
+        )
+        # One written long before the last seen: not sent again.
+        Comment.objects.filter(pk=ancient.pk).update(
+            id=newer.pk - 100, created_at=timezone.now() - timedelta(minutes=5)
+        )
+        return older.pk, newer.pk
+
+    older, newer = await database_sync_to_async(two_comments)()
+    socket = await open_socket(debate.pk)
+    await socket.send_json_to({"type": "catchup", "after": newer})
+    catchup = await receive_type(socket, "catchup")
+    assert [c["id"] for c in catchup["comments"]] == [older]
+    await socket.disconnect()

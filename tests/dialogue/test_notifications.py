@@ -379,3 +379,47 @@ def test_a_debate_that_is_not_live_cannot_be_followed(client, debate):
     debate.unpublish()
     client.post(reverse("notifications:follow"), {"topic": page_topic(debate)})
     assert not Follow.objects.exists()
+
+
+# Through the worker (settings.NOTICES_IN_WORKER, the default with Redis) -------------------
+
+
+def test_with_notices_in_the_worker_the_write_only_queues_and_the_worker_tells_the_same(
+    debate, on_commit, settings, monkeypatch
+):
+    """The comment's write queues one task with the comment's id (huey runs it at once in the
+    tests, as the worker would later); the parent's author and a follower hear exactly as
+    without the worker."""
+    settings.NOTICES_IN_WORKER = True
+    from dialogue import tasks
+
+    queued = []
+    task = tasks.tell_about_comment
+    monkeypatch.setattr(tasks, "tell_about_comment", lambda pk: queued.append(pk) or task(pk))
+    parent_author, follower = UserFactory(), UserFactory()
+    follow(follower, debate)
+    with on_commit():
+        parent = post(parent_author, debate)
+    with on_commit():
+        reply = post(UserFactory(), debate, body="Enig", parent=parent)
+    assert queued == [parent.pk, reply.pk]
+    assert notices("reply", user=parent_author).get().link.endswith(f"#comment-{reply.pk}")
+    assert notices("debate_comments", user=follower).get().count == 2
+
+
+def test_when_the_queue_is_away_the_notices_are_written_by_the_web_process(
+    debate, on_commit, settings, monkeypatch
+):
+    settings.NOTICES_IN_WORKER = True
+    from dialogue import tasks
+
+    def away(*args, **kwargs):
+        raise ConnectionError("the queue does not answer")
+
+    monkeypatch.setattr(tasks, "tell_about_comment", away)
+    parent_author = UserFactory()
+    with on_commit():
+        parent = post(parent_author, debate)
+    with on_commit():
+        post(UserFactory(), debate, body="Enig", parent=parent)
+    assert notices("reply", user=parent_author).count() == 1

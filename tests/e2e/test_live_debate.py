@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import axe_violations, describe, log_in
+from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -33,15 +33,6 @@ def test_a_comment_posted_in_one_page_appears_in_another_without_reload(
     expect(new_comment).to_be_visible(timeout=3000)
     assert second_page.evaluate("window.__marker") == "not reloaded"
     expect(page.locator("#comment-form-body")).to_have_value("")
-
-
-def test_debate_pages_have_no_axe_violations(page, e2e_server):
-    page.goto(f"{e2e_server.url}/da/debatter/")
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
-    page.goto(first_open_debate_url(page, e2e_server))
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
 
 
 def test_a_live_comment_can_be_answered_through_its_own_reply_form(page, second_page, e2e_server):

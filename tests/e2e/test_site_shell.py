@@ -18,15 +18,12 @@ pytestmark = pytest.mark.browser
         ("fa", "rtl"),
     ],
 )
-def test_home_page_has_language_direction_and_no_axe_violations(
-    page, e2e_server, language, direction
-):
+def test_home_page_has_language_and_direction(page, e2e_server, language, direction):
+    """(axe checks the home page in every language in the accessibility matrix.)"""
     page.goto(f"{e2e_server.url}/{language}/")
     html = page.locator("html")
     assert html.get_attribute("lang") == language
     assert html.get_attribute("dir") == direction
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
 
 
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, e2e_server):

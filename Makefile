@@ -10,7 +10,7 @@ LOCALES := da ar tr ur so pl fa
 LOCALE_ARGS := $(foreach code,$(LOCALES),-l $(code))
 TEMPLATE_DIRS := site/templates core/templates home/templates accounts/templates dialogue/templates partnerships/templates events/templates accountability/templates livesessions/templates
 
-.PHONY: run install migrate content test lint format messages bench-fanout bench-live bench-pages bench-digests clean
+.PHONY: run install migrate content test lint format messages bench-fanout bench-live bench-pages bench-digests bench-writes clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ messages: install
 
 bench-fanout: install
 	$(BIN)/python bench/fanout.py
+
+# Comments a second through the socket while 1,000 viewers watch, against a raw psycopg
+# INSERT + COMMIT loop in the same run; needs PostgreSQL and Redis (bench/writes.py).
+bench-writes: install
+	$(BIN)/python bench/writes.py
 
 # 1,000 guests vote in a live-session poll; needs PostgreSQL and Redis (bench/live_session.py).
 bench-live: install

@@ -7,6 +7,7 @@ import logging
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 from django.db import connection
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
@@ -85,11 +86,12 @@ def _run(action: str, user, debate_id: int, message: dict, ip: str) -> dict:
 
 
 def _one_at_a_time() -> bool:
-    """Whether the writes of a process's sockets wait for each other. On PostgreSQL they do not:
-    each runs in a thread of its own with a pooled connection, so one resident's commit does not
-    hold up the next (PostgreSQL groups the commits). SQLite takes one writer at a time, so
-    there they share one thread, as Channels does by default."""
-    return connection.vendor != "postgresql"
+    """Whether the writes of a process's sockets wait for each other. On PostgreSQL they do not
+    (settings.DIALOGUE_PARALLEL_WRITES): each runs in a thread of its own with a pooled
+    connection, so one resident's commit does not hold up the next (PostgreSQL groups the
+    commits). SQLite takes one writer at a time, so there they share one thread, as Channels
+    does by default."""
+    return not (settings.DIALOGUE_PARALLEL_WRITES and connection.vendor == "postgresql")
 
 
 def _parent(value):

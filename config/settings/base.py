@@ -474,6 +474,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 LIVE_MAX_FRAME_BYTES = 16 * 1024
 LIVE_MESSAGES_PER_10S = int(env("LIVE_MESSAGES_PER_10S", "30"))
 DIALOGUE_COMMENTS_PER_MINUTE = int(env("DIALOGUE_COMMENTS_PER_MINUTE", "5"))
+# On PostgreSQL the comments of a process's sockets are written side by side, each in a thread
+# with a pooled connection (dialogue/consumers.py); off, they wait for each other.
+DIALOGUE_PARALLEL_WRITES = env_bool("DIALOGUE_PARALLEL_WRITES", True)
 
 
 def _rate_limit(name: str, user: str, ip: str) -> dict[str, str]:

@@ -33,6 +33,9 @@ HUEY = {"huey_class": "huey.MemoryHuey", "name": "tests", "immediate": True}
 # Notices of new comments are worked out in the process that saves them, with Redis or without;
 # tests/dialogue/test_notifications.py also runs them through the (immediate) queue.
 NOTICES_IN_WORKER = False
+# A socket's writes run on the thread that holds the test's transaction (data a test made
+# without committing is seen); tests/dialogue/test_consumer.py turns it on with PostgreSQL.
+DIALOGUE_PARALLEL_WRITES = False
 # The browser tests' server writes its mail to files instead (tests/e2e/conftest.py: outbox),
 # so a test can follow the link in a verification mail.
 if env("EMAIL_FILE_PATH"):

@@ -214,3 +214,38 @@ async def test_catch_up_also_returns_a_comment_that_committed_after_a_newer_one(
     catchup = await receive_type(socket, "catchup")
     assert [c["id"] for c in catchup["comments"]] == [older]
     await socket.disconnect()
+
+
+async def test_comments_from_several_sockets_written_side_by_side_all_arrive_once(debate, settings):
+    """settings.DIALOGUE_PARALLEL_WRITES (on in production): on PostgreSQL each socket's writes
+    run in a thread with a connection of their own. Every comment is saved once and reaches
+    the reader once."""
+    settings.DIALOGUE_PARALLEL_WRITES = True
+    authors = [await database_sync_to_async(UserFactory)() for _ in range(4)]
+    writers = [await open_socket(debate.pk, author) for author in authors]
+    reader = await open_socket(debate.pk)
+    for round_ in range(3):
+        for number, writer in enumerate(writers):
+            await writer.send_json_to(
+                {
+                    "type": "comment.post",
+                    "client_id": str(uuid.uuid4()),
+                    "body": f"Skribent {number}, runde {round_}",
+                }
+            )
+    acked = []
+    for writer in writers:
+        for _ in range(3):
+            ack = await receive_type(writer, "comment.ack", timeout=10)
+            assert ack["created"] is True
+            acked.append(ack["comment"]["id"])
+    seen = [(await receive_type(reader, "comment.created", timeout=10))["comment"]["id"]]
+    while len(seen) < len(acked):
+        seen.append((await receive_type(reader, "comment.created", timeout=10))["comment"]["id"])
+    assert sorted(seen) == sorted(acked) and len(set(acked)) == 12
+    saved = await database_sync_to_async(
+        lambda: sorted(Comment.objects.filter(debate=debate).values_list("pk", flat=True))
+    )()
+    assert saved == sorted(acked)
+    for socket in (*writers, reader):
+        await socket.disconnect()

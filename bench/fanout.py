@@ -397,6 +397,22 @@ def pin_clients() -> tuple[int, int]:
     return server_cpu, client_cpu
 
 
+def unlimited_env(database_url: str, **extra: str) -> dict[str, str]:
+    """Production settings on this Redis, without the rate limits a benchmark's load would hit."""
+    return production_env(
+        database_url,
+        services.redis_url(),
+        DIALOGUE_COMMENTS_PER_MINUTE="100000000",
+        LIVE_MESSAGES_PER_10S="100000000",
+        # The viewers and the posters all come from 127.0.0.1: no per-address limits here.
+        RATE_LIMIT_COMMENT_POST_IP="",
+        RATE_LIMIT_LIVE_MESSAGE_IP="",
+        RATE_LIMIT_LIVE_CONNECT_IP="",
+        DJANGO_LOG_LEVEL="WARNING",
+        **extra,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--viewers", type=int, default=1000)
@@ -423,17 +439,7 @@ def main() -> None:
         if use_postgres
         else f"sqlite:///{tmp}/bench.sqlite3"
     )
-    env = production_env(
-        database_url,
-        services.redis_url(),
-        DIALOGUE_COMMENTS_PER_MINUTE="100000000",
-        LIVE_MESSAGES_PER_10S="100000000",
-        # 1,000 viewers and one poster all come from 127.0.0.1: no per-address limits here.
-        RATE_LIMIT_COMMENT_POST_IP="",
-        RATE_LIMIT_LIVE_MESSAGE_IP="",
-        RATE_LIMIT_LIVE_CONNECT_IP="",
-        DJANGO_LOG_LEVEL="WARNING",
-    )
+    env = unlimited_env(database_url)
     print(
         f"database: {'PostgreSQL' if use_postgres else 'SQLite'}, Redis: {services.redis_url()}, "
         f"viewers: {args.viewers}, server on core {server_cpu}, clients on core {client_cpu}",

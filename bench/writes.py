@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fanout import pin_clients, raw_connect  # noqa: E402
+from fanout import pin_clients, raw_connect, unlimited_env  # noqa: E402
 
 from devtools import services  # noqa: E402
 from devtools.servers import (  # noqa: E402
@@ -47,7 +47,6 @@ from devtools.servers import (  # noqa: E402
     fresh_postgres_database,
     load_database,
     manage,
-    production_env,
     uvicorn_server,
 )
 
@@ -56,10 +55,9 @@ from devtools.servers import (  # noqa: E402
 SETUP = """
 import json
 from allauth.account.models import EmailAddress
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from wagtail.models import Locale
 from accounts.models import User
+from devtools.benchdata import session_for
 from dialogue.models import DebateIndexPage, DebatePage, DebateState
 
 params = json.loads({params!r})
@@ -80,12 +78,7 @@ for number in range(params["writers"]):
         display_name=f"Skribent {{number}}",
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    sessions.append(session.session_key)
+    sessions.append(session_for(user))
 debates = list(
     DebatePage.objects.live().filter(state=DebateState.OPEN).order_by("pk")
     .values_list("pk", flat=True)[: params["debates"]]
@@ -331,15 +324,8 @@ def main() -> None:
     server_cpu, client_cpu = pin_clients()
     database_url = fresh_postgres_database(services.postgres_url())
     queue = f"bdib-bench-writes-{uuid.uuid4().hex[:8]}"
-    env = production_env(
+    env = unlimited_env(
         database_url,
-        services.redis_url(),
-        DIALOGUE_COMMENTS_PER_MINUTE="100000000",
-        LIVE_MESSAGES_PER_10S="100000000",
-        RATE_LIMIT_COMMENT_POST_IP="",
-        RATE_LIMIT_LIVE_MESSAGE_IP="",
-        RATE_LIMIT_LIVE_CONNECT_IP="",
-        DJANGO_LOG_LEVEL="WARNING",
         TASK_QUEUE_NAME=queue,
         TASK_QUEUE_FILE=str(Path(tempfile.mkdtemp()) / "tasks.sqlite3"),
     )

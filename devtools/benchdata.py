@@ -174,8 +174,6 @@ def events(count: int = EVENTS, offset: int = 0):
 def _resident_session() -> tuple[str, str]:
     """A verified resident's session key (logged-in runs) and a CSRF cookie for it."""
     from allauth.account.models import EmailAddress
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
     from accounts.models import User
 
@@ -185,12 +183,20 @@ def _resident_session() -> tuple[str, str]:
         display_name="Bench Reader",
     )
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    return session_for(user), secrets.token_hex(16)
+
+
+def session_for(user) -> str:
+    """A logged-in session of `user` (its key, for a `sessionid` cookie), as a log-in makes it."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    return session.session_key, secrets.token_hex(16)
+    return session.session_key
 
 
 def page_urls(debate, partner, event) -> dict[str, str]:

@@ -397,6 +397,14 @@ def pin_clients() -> tuple[int, int]:
     return server_cpu, client_cpu
 
 
+def require_postgres_and_redis() -> None:
+    """Ends the benchmark with a clear message when PostgreSQL or Redis does not answer."""
+    if not services.redis_available():
+        sys.exit(f"Redis is needed: {services.redis_url()} does not answer.")
+    if not services.postgres_available():
+        sys.exit(f"PostgreSQL is needed: {services.postgres_url()} does not answer.")
+
+
 def unlimited_env(database_url: str, **extra: str) -> dict[str, str]:
     """Production settings on this Redis, without the rate limits a benchmark's load would hit."""
     return production_env(

@@ -58,7 +58,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.fanout import RawViewer, pin_clients, raw_connect  # noqa: E402
+from bench.fanout import (  # noqa: E402
+    RawViewer,
+    pin_clients,
+    raw_connect,
+    require_postgres_and_redis,
+)
 from devtools import services  # noqa: E402
 from devtools.servers import (  # noqa: E402
     drop_postgres_database,
@@ -479,10 +484,7 @@ def main() -> None:
     parser.add_argument("--drain", type=float, default=30.0, help="seconds to wait after voting")
     args = parser.parse_args()
 
-    if not services.redis_available():
-        sys.exit(f"Redis is needed: {services.redis_url()} does not answer.")
-    if not services.postgres_available():
-        sys.exit(f"PostgreSQL is needed: {services.postgres_url()} does not answer.")
+    require_postgres_and_redis()
     server_cpu, client_cpu = pin_clients()
 
     database_url = fresh_postgres_database(services.postgres_url())

@@ -38,7 +38,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fanout import pin_clients, raw_connect, unlimited_env  # noqa: E402
+from fanout import (  # noqa: E402
+    pin_clients,
+    raw_connect,
+    require_postgres_and_redis,
+    unlimited_env,
+)
 
 from devtools import services  # noqa: E402
 from devtools.servers import (  # noqa: E402
@@ -317,10 +322,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     args = parser.parse_args()
 
-    if not services.redis_available():
-        sys.exit(f"Redis is needed: {services.redis_url()} does not answer.")
-    if not services.postgres_available():
-        sys.exit(f"PostgreSQL is needed: {services.postgres_url()} does not answer.")
+    require_postgres_and_redis()
     server_cpu, client_cpu = pin_clients()
     database_url = fresh_postgres_database(services.postgres_url())
     queue = f"bdib-bench-writes-{uuid.uuid4().hex[:8]}"

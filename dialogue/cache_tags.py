@@ -6,6 +6,9 @@ retires them (dialogue.services.live.publish_after_commit)."""
 from accounts.cache_tags import PEOPLE
 
 DEBATES = "debates"
+# The moderation settings (the word list every new comment is checked against), remembered per
+# process (dialogue.services.words) and retired when they or the sites are saved.
+MODERATION_SETTINGS = "moderation-settings"
 
 
 def debate_tag(debate_id: int) -> str:

@@ -26,9 +26,10 @@ def _debate_published(sender, instance, **kwargs):
 
 
 def _moderation_settings_changed(sender, **kwargs):
-    from dialogue.services.words import forget_moderation_settings
+    from core import pagecache
+    from dialogue.cache_tags import MODERATION_SETTINGS
 
-    forget_moderation_settings()
+    pagecache.invalidate(MODERATION_SETTINGS)
 
 
 def connect() -> None:

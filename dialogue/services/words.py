@@ -1,44 +1,22 @@
 """The word list: terms that send a comment to the moderators instead of publishing it."""
 
-import contextlib
 import re
 
-from django.core.cache import cache
-from django.db import transaction
-
+from core import pagecache
+from dialogue.cache_tags import MODERATION_SETTINGS
 from dialogue.models import ModerationSettings
-
-# Every comment reads the settings, so they are kept in the shared cache (Redis in production)
-# and dropped there whenever they are saved (`forget_moderation_settings`, dialogue/signals.py).
-CACHE_KEY = "dialogue:moderation-settings"
-CACHE_SECONDS = 600
 
 
 def moderation_settings() -> ModerationSettings:
     """The settings of the default site, or the defaults when nobody has saved any yet.
-    Reading never writes (unlike BaseSiteSetting.for_site)."""
-    try:
-        found = cache.get(CACHE_KEY)
-    except Exception:  # the cache is away: read the database
-        found = None
-    if found is None:
+    Reading never writes (unlike BaseSiteSetting.for_site). Every comment reads them, so each
+    process remembers them until they are saved (dialogue/signals.py retires the tag)."""
+
+    def read() -> ModerationSettings:
         found = ModerationSettings.objects.filter(site__is_default_site=True).first()
-        found = found or ModerationSettings()
-        with contextlib.suppress(Exception):  # the cache is away: read again next time
-            cache.set(CACHE_KEY, found, CACHE_SECONDS)
-    return found
+        return found or ModerationSettings()
 
-
-def forget_moderation_settings() -> None:
-    """At once and again after commit, so that a read between the two cannot keep the old
-    settings past the commit."""
-
-    def forget():
-        with contextlib.suppress(Exception):  # the cache is away: nothing kept to forget
-            cache.delete(CACHE_KEY)
-
-    forget()
-    transaction.on_commit(forget)
+    return pagecache.remember("dialogue:moderation-settings", read, tags=(MODERATION_SETTINGS,))
 
 
 def listed_terms_in(text: str, terms: list[str]) -> list[str]:

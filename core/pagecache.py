@@ -440,3 +440,164 @@ def connect_page_signals() -> None:
                 weak=False,
             )
     _remember_locales()
+
+
+# Stored pages answered in front of Django's handler (ASGI).
+
+
+class StoredPagesASGI:
+    """ASGI wrapper around Django's handler (config/asgi.py, settings.ASGI_HTTP_MIDDLEWARE): a
+    stored page is answered on the event loop, without Django's request cycle (its thread hop,
+    signals and inner middleware), the cache read without blocking the loop. The request is
+    keyed and checked by the same code as `PageCacheMiddleware` (`_entry_key`, the tags'
+    versions), and the middleware listed before it in settings.MIDDLEWARE (security headers,
+    permissions policy) still make the response's outer headers, so a hit here is byte for byte
+    the hit Django would have served. Anything else (a miss, a personal cookie, the cache away,
+    invalidations still waiting to be written) goes to Django unchanged."""
+
+    def __init__(self, application):
+        self.application = application
+        self._outer = None  # (settings.MIDDLEWARE it was made for, the outer middleware chain)
+        self._paused_until = 0.0  # after a cache error, Django's path for a while
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope.get("method") == "GET":
+            response = await self._stored(scope)
+            if response is not None:
+                return await _send(response, send)
+        return await self.application(scope, receive, send)
+
+    async def _stored(self, scope):
+        if _pending or time.monotonic() < self._paused_until:
+            return None
+        outer = self._outer_chain()
+        if outer is None:
+            return None
+        from io import BytesIO
+
+        from django.core.handlers.asgi import ASGIRequest
+
+        request = ASGIRequest(scope, BytesIO())
+        key = _entry_key(request)
+        if key is None:
+            return None
+        store = _async_store()
+        if store is None:
+            return None
+        try:
+            entry = await store.get(key)
+            if entry is None:
+                return None
+            versions, expires_at, status, headers, content = entry
+            if _now() >= expires_at:
+                return None
+            current = await store.get_many([_TAG_PREFIX + tag for tag in versions])
+        except Exception as error:  # Django's path says so in the log and serves uncached
+            self._paused_until = time.monotonic() + 5
+            log.debug("page cache not read on the event loop: %s", error)
+            return None
+        if any(current.get(_TAG_PREFIX + tag) != version for tag, version in versions.items()):
+            return None
+        request._stored_page = PageCacheMiddleware._from_entry(status, headers, content)
+        return outer(request)
+
+    def _outer_chain(self):
+        """The middleware before PageCacheMiddleware, each wrapped around the stored page as
+        Django's handler would wrap them (None when the page cache is not in MIDDLEWARE)."""
+        middleware = tuple(settings.MIDDLEWARE)
+        if self._outer is not None and self._outer[0] == middleware:
+            return self._outer[1]
+        name = f"{__name__}.{PageCacheMiddleware.__name__}"
+        chain = None
+        if name in middleware and page_cache_seconds() > 0:
+            from django.utils.module_loading import import_string
+
+            def stored_page(request):
+                return request._stored_page
+
+            chain = stored_page
+            for outer_name in reversed(middleware[: middleware.index(name)]):
+                chain = import_string(outer_name)(chain)
+        self._outer = (middleware, chain)
+        return chain
+
+
+async def _send(response, send) -> None:
+    headers = [
+        (name.encode("latin-1"), value.encode("latin-1")) for name, value in response.items()
+    ]
+    if "Content-Length" not in response:
+        headers.append((b"Content-Length", str(len(response.content)).encode()))
+    await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
+    await send({"type": "http.response.body", "body": response.content})
+
+
+class _LocalStore:
+    """A cache in this process's memory (LocMemCache): read directly, no I/O to wait for."""
+
+    def __init__(self, cache):
+        self.cache = cache
+
+    async def get(self, key):
+        return self.cache.get(key)
+
+    async def get_many(self, keys):
+        return self.cache.get_many(keys)
+
+
+class _RedisStore:
+    """The page cache's Redis (django-redis) read with redis-py's asyncio client: the same keys
+    and the same decoding as the cache backend."""
+
+    def __init__(self, cache, client):
+        self.cache, self.client = cache, client
+
+    async def get(self, key):
+        raw = await self.client.get(self.cache.make_key(key))
+        return None if raw is None else self.cache.client.decode(raw)
+
+    async def get_many(self, keys):
+        made = [self.cache.make_key(key) for key in keys]
+        raws = await self.client.mget(made)
+        return {
+            key: self.cache.client.decode(raw)
+            for key, raw in zip(keys, raws, strict=True)
+            if raw is not None
+        }
+
+
+_redis_clients: dict = {}  # (event loop, Redis URL) -> redis.asyncio client
+
+
+def _async_store():
+    import asyncio
+
+    from django.core.cache.backends.locmem import LocMemCache
+
+    cache = _cache()
+    if isinstance(cache, LocMemCache):
+        return _LocalStore(cache)
+    try:
+        from django_redis.cache import RedisCache
+    except ImportError:  # pragma: no cover - django-redis is a dependency
+        return None
+    if not isinstance(cache, RedisCache):
+        return None  # another backend: Django's path reads it
+    alias = getattr(settings, "PAGE_CACHE_ALIAS", "default")
+    config = settings.CACHES.get(alias) or settings.CACHES["default"]
+    url = config["LOCATION"]
+    loop = asyncio.get_running_loop()
+    client = _redis_clients.get((loop, url))
+    if client is None:
+        import redis.asyncio
+
+        options = config.get("OPTIONS", {})
+        for key in [key for key in _redis_clients if key[0].is_closed()]:
+            del _redis_clients[key]
+        client = redis.asyncio.Redis.from_url(
+            url,
+            socket_timeout=options.get("SOCKET_TIMEOUT"),
+            socket_connect_timeout=options.get("SOCKET_CONNECT_TIMEOUT"),
+        )
+        _redis_clients[(loop, url)] = client
+    return _RedisStore(cache, client)

@@ -233,6 +233,8 @@ NOTICES_IN_WORKER = env_bool("NOTICES_IN_WORKER", bool(REDIS_URL))
 # be shared say `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_PROXY_SECONDS` and
 # `Vary: Cookie`, so a caching proxy in front may keep them that long (browsers always ask).
 PAGE_CACHE_ALIAS = "pages"
+# A stored page is answered in front of Django's handler, on the event loop (config/asgi.py).
+ASGI_HTTP_MIDDLEWARE = ["core.pagecache.StoredPagesASGI"]
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_PROXY_SECONDS = int(env("PAGE_CACHE_PROXY_SECONDS", "0"))
 # A caching proxy that takes purge requests (Varnish, nginx with a purge module, or any HTTP

@@ -1,0 +1,150 @@
+"""A stored page is answered in front of Django's handler (core.pagecache.StoredPagesASGI): the
+same bytes and headers Django's page cache would serve, never for a visitor with a session, never
+after a change retired it, and Django's path whenever the cache does not answer."""
+
+import asyncio
+
+import pytest
+from asgiref.sync import async_to_sync
+from django.core.signals import request_started
+
+from core import pagecache
+from devtools import services
+from devtools.servers import free_port
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def app():
+    from config.asgi import http_application
+
+    return http_application
+
+
+def get(app, path, *, host="testserver", cookie=None, method="GET"):
+    """One request through the ASGI application; returns (status, headers, body, reached
+    Django's request cycle)."""
+    headers = [(b"host", host.encode())]
+    if cookie:
+        headers.append((b"cookie", cookie.encode()))
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": headers,
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+    messages = []
+    started = []
+
+    def count(**kwargs):
+        started.append(1)
+
+    received = []
+
+    async def receive():
+        if not received:
+            received.append(1)
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await asyncio.Event().wait()  # the client stays; Django cancels this when it answers
+
+    async def send(message):
+        messages.append(message)
+
+    request_started.connect(count, weak=False)
+    try:
+        async_to_sync(app)(scope, receive, send)
+    finally:
+        request_started.disconnect(count)
+    start = messages[0]
+    body = b"".join(m.get("body", b"") for m in messages[1:])
+    headers = {name.decode().lower(): value.decode() for name, value in start["headers"]}
+    return start["status"], headers, body, bool(started)
+
+
+def test_a_stored_page_is_answered_before_django_with_the_same_bytes_and_headers(app):
+    status, first_headers, first_body, through_django = get(app, "/da/")
+    assert status == 200 and through_django and first_headers["x-page-cache"] == "miss"
+    status, headers, body, through_django = get(app, "/da/")
+    assert status == 200 and not through_django
+    assert body == first_body
+    assert headers.pop("x-page-cache") == "hit"
+    first_headers.pop("x-page-cache")
+    assert headers == first_headers
+    # The outer middleware's headers are there, made by that middleware itself.
+    assert headers["x-content-type-options"] == "nosniff"
+    assert "permissions-policy" in headers and "content-security-policy" in headers
+    assert int(headers["content-length"]) == len(body)
+
+
+def test_a_retired_page_goes_to_django_again(app):
+    get(app, "/da/")
+    assert not get(app, "/da/")[3]
+    pagecache.invalidate_now(pagecache.PAGES)
+    status, headers, _body, through_django = get(app, "/da/")
+    assert status == 200 and through_django and headers["x-page-cache"] == "miss"
+
+
+def test_a_visitor_with_a_session_is_never_answered_from_the_store(app, client):
+    get(app, "/da/")
+    person = UserFactory(display_name="Amira Hansen")
+    client.force_login(person)
+    cookie = f"sessionid={client.cookies['sessionid'].value}"
+    status, headers, body, through_django = get(app, "/da/", cookie=cookie)
+    assert status == 200 and through_django
+    assert "Amira Hansen" in body.decode()
+    assert headers.get("x-page-cache") != "hit"
+
+
+def test_a_host_that_is_not_allowed_and_a_head_request_go_to_django(app):
+    get(app, "/da/")
+    status, _headers, _body, through_django = get(app, "/da/", host="evil.example")
+    assert status == 400 and through_django
+    assert get(app, "/da/", method="HEAD")[3]
+
+
+def test_an_expired_copy_is_not_served(app, monkeypatch):
+    get(app, "/da/")
+    later = pagecache._now() + pagecache.page_cache_seconds() + 1
+    monkeypatch.setattr(pagecache, "_now", lambda: later)
+    assert get(app, "/da/")[3]
+
+
+def test_with_the_page_cache_off_every_request_reaches_django(app, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    get(app, "/da/")
+    assert get(app, "/da/")[3]
+
+
+def test_on_redis_the_store_is_read_with_the_asyncio_client(app, settings):
+    services.require("redis")
+    from config.settings.base import production_caches
+
+    settings.CACHES = production_caches(services.redis_url())
+    pagecache.reset_for_tests()
+    try:
+        assert get(app, "/da/")[3]
+        status, headers, _body, through_django = get(app, "/da/")
+        assert status == 200 and not through_django and headers["x-page-cache"] == "hit"
+        pagecache.invalidate_now(pagecache.PAGES)
+        assert get(app, "/da/")[3]
+    finally:
+        pagecache.reset_for_tests()
+
+
+def test_while_redis_is_away_pages_are_rendered_by_django(app, settings):
+    from config.settings.base import production_caches
+
+    settings.CACHES = production_caches(f"redis://127.0.0.1:{free_port()}/0")
+    for _ in range(2):
+        status, headers, _body, through_django = get(app, "/da/")
+        assert status == 200 and through_django and headers.get("x-page-cache") != "hit"

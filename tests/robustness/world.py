@@ -19,7 +19,7 @@ from events.services import registration_create
 from livesessions.models import LiveSession
 from partnerships.models import Invitation, Membership, Organisation, Role
 from tests.factories import UserFactory, editor, moderator
-from tests.shared_db import rolled_back
+from tests.shared_db import rolled_back_once
 
 
 @dataclass
@@ -103,7 +103,8 @@ def page_models_in_tree() -> set[type]:
 
 @contextmanager
 def rolled_back_world(django_db_blocker):
-    """The world for a fixture shared by a module or package: built inside a transaction that is
-    rolled back at the end (each test runs in a savepoint of its own inside it)."""
-    with rolled_back(django_db_blocker):
-        yield build_world()
+    """The world for a fixture shared by a module or package: inside a transaction that is
+    rolled back at the end (each test runs in a savepoint of its own inside it); built by the
+    first module of the process that asks, copied back from memory for the next ones."""
+    with rolled_back_once(django_db_blocker, "robustness world", build_world) as world:
+        yield world

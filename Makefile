@@ -10,7 +10,7 @@ LOCALES := da ar tr ur so pl fa
 LOCALE_ARGS := $(foreach code,$(LOCALES),-l $(code))
 TEMPLATE_DIRS := site/templates core/templates home/templates accounts/templates dialogue/templates partnerships/templates events/templates accountability/templates livesessions/templates
 
-.PHONY: run install migrate content test lint format messages bench-fanout bench-live bench-pages bench-digests bench-writes clean
+.PHONY: run install migrate content test lint format messages bench-fanout bench-live bench-pages bench-digests bench-writes bench-processes bench-mixed clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,16 @@ bench-digests: install
 # Needs PostgreSQL, Redis (database 14 unless BENCH_REDIS_URL) and wrk (Debian: apt-get install wrk).
 bench-pages: install
 	$(BIN)/python bench/pages.py
+
+# One server process against two on the same core, 5,000 viewers on one debate, and the memory
+# of an idle socket; needs PostgreSQL and Redis (bench/processes.py).
+bench-processes: install
+	$(BIN)/python bench/processes.py
+
+# 1,000 viewers of a debate receiving comments while readers load pages at 200 a second for
+# two minutes; needs PostgreSQL and Redis (bench/mixed.py).
+bench-mixed: install
+	$(BIN)/python bench/mixed.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -191,12 +191,13 @@ class Tally:
         return len(self.sent) * self.viewers - self.received
 
 
-async def watch(address: str, path: str, viewers: int, tally_box: dict):
+async def watch(address: str | list[str], path: str, viewers: int, tally_box: dict):
+    """Connects the viewers; with several addresses (server processes) they take turns."""
+    addresses = [address] if isinstance(address, str) else address
     transports = []
     for index in range(viewers):
-        transport, _protocol = await raw_connect(
-            address, path, index, tally_box, origin=f"http://{address}"
-        )
+        at = addresses[index % len(addresses)]
+        transport, _protocol = await raw_connect(at, path, index, tally_box, origin=f"http://{at}")
         transports.append(transport)
     return transports
 
@@ -232,12 +233,16 @@ async def run_phase(send, tally: Tally, rate: float, seconds: float, drain_timeo
     }
 
 
-async def measure(name, address, path, make_sender, viewers, args):
+async def measure(name, address, path, make_sender, viewers, args, connected=None):
+    """`connected()`, when given, is called once the viewers are connected and idle; what it
+    returns is in the result under "connected"."""
     box = {"tally": Tally(viewers, "")}
     transports = await watch(address, path, viewers, box)
     send, close_sender = await make_sender()
     await asyncio.sleep(1.5)  # presence updates settle
     results = {}
+    if connected is not None:
+        results["connected"] = connected()
     for phase, rate, seconds in (
         ("saturation", args.saturation_rate, args.saturation_seconds),
         ("steady", None, args.steady_seconds),
@@ -298,10 +303,13 @@ def peer_server(cpu: int):
         process.wait(timeout=10)
 
 
-async def bench_project(address, debate_id, session_key, args):
+async def bench_project(address, debate_id, session_key, args, connected=None):
+    """`address`: one server, or a list of server processes (the viewers take turns, the
+    resident posts through the first)."""
     from websockets.asyncio.client import connect
 
     path = f"/ws/debates/{debate_id}/"
+    addresses, address = address, address if isinstance(address, str) else address[0]
 
     async def viewer():
         return await connect(
@@ -332,7 +340,7 @@ async def bench_project(address, debate_id, session_key, args):
 
         return send, close
 
-    return await measure("project", address, path, sender, args.viewers, args)
+    return await measure("project", addresses, path, sender, args.viewers, args, connected)
 
 
 async def bench_peer(address, args):
@@ -492,8 +500,8 @@ def main() -> None:
         f"{live['asgi_sends']} ASGI sends, {live['failed_writes']} failed; "
         f"{live['sinks_without_fast_path']} sockets without the fast path"
     )
-    lost = sum(project[p]["lost"] for p in project)
-    duplicated = sum(project[p]["duplicated"] for p in project)
+    lost = sum(project[p]["lost"] for p in ("saturation", "steady"))
+    duplicated = sum(project[p]["duplicated"] for p in ("saturation", "steady"))
     print(f"project lost {lost}, duplicated {duplicated} (target 0 and 0)")
 
 

@@ -58,6 +58,100 @@ def manage(env: dict[str, str], *args: str, timeout: int = 300) -> str:
     return result.stdout
 
 
+# The loop of a `DjangoShell` process: length-prefixed JSON in on stdin, out on the descriptor
+# that was stdout (the snippets' own prints go to a buffer, anything written to descriptor 1
+# below Python to stderr).
+_SHELL_LOOP = r"""
+import io, json, os, struct, sys, traceback
+from contextlib import redirect_stdout
+channel = os.fdopen(os.dup(1), "wb")
+os.dup2(2, 1)
+import django
+django.setup()
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.management import get_commands, load_command_class
+from django.db import connections
+command = load_command_class(get_commands()["shell"], "shell")
+with redirect_stdout(io.StringIO()):
+    namespace = command.get_namespace(verbosity=0)
+def forget():
+    # What a new manage.py process would not have: its connections and local memory.
+    connections.close_all()
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+    from core import pagecache
+    pagecache._local.clear()
+def answer(message):
+    data = json.dumps(message).encode()
+    channel.write(struct.pack(">I", len(data)) + data)
+    channel.flush()
+answer({"ready": True})
+while True:
+    head = sys.stdin.buffer.read(4)
+    if len(head) < 4:
+        break
+    code = sys.stdin.buffer.read(struct.unpack(">I", head)[0]).decode()
+    output = io.StringIO()
+    try:
+        with redirect_stdout(output):
+            exec(code, {"__name__": "__main__", **namespace})
+        answer({"output": output.getvalue()})
+    except BaseException:
+        answer({"output": output.getvalue(), "error": traceback.format_exc()})
+    finally:
+        forget()
+"""
+
+
+class DjangoShell:
+    """One Django process that runs code for a test as `manage.py shell -c` would, one snippet
+    after another, without Django's start-up each time (seconds of CPU per `manage.py`). After
+    each snippet it closes its database connections and empties its local-memory caches, as a
+    process that ended would."""
+
+    def __init__(self, env: dict[str, str]):
+        self.process = subprocess.Popen(
+            [PYTHON, "-c", _SHELL_LOOP],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        self._read()  # ready
+
+    def _read(self) -> dict:
+        import json
+        import struct
+
+        head = self.process.stdout.read(4)
+        if len(head) < 4:
+            raise RuntimeError(f"the Django shell ended (exit code {self.process.wait()})")
+        return json.loads(self.process.stdout.read(struct.unpack(">I", head)[0]))
+
+    def run(self, code: str) -> str:
+        """Runs `code`; returns what it printed (raises RuntimeError with the traceback)."""
+        import struct
+
+        data = code.encode()
+        self.process.stdin.write(struct.pack(">I", len(data)) + data)
+        self.process.stdin.flush()
+        result = self._read()
+        if "error" in result:
+            raise RuntimeError(f"shell code failed:\n{result['output']}\n{result['error']}")
+        return result["output"]
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
 _static_collected = False
 
 

@@ -6,7 +6,8 @@ import asyncio
 
 import pytest
 from asgiref.sync import async_to_sync
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from core import pagecache
 from devtools import services
@@ -60,11 +61,17 @@ def get(app, path, *, host="testserver", cookie=None, method="GET"):
     async def send(message):
         messages.append(message)
 
+    # As Django's test client does: the request must not close the test's connection (on
+    # PostgreSQL that would end the test's transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     request_started.connect(count, weak=False)
     try:
         async_to_sync(app)(scope, receive, send)
     finally:
         request_started.disconnect(count)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     start = messages[0]
     body = b"".join(m.get("body", b"") for m in messages[1:])
     headers = {name.decode().lower(): value.decode() for name, value in start["headers"]}

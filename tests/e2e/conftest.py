@@ -11,6 +11,7 @@ import pytest
 
 from devtools import services
 from devtools.servers import (
+    DjangoShell,
     base_env,
     drop_postgres_database,
     fresh_postgres_database,
@@ -56,6 +57,7 @@ class E2EServer:
         self.env = env
         self.totp_secrets: dict[str, str] = {}
         self._used_totp_windows: dict[str, set[int]] = {}
+        self._shell: DjangoShell | None = None
 
     def outbox(self, to: str | None = None) -> list[str]:
         """The mail the server has sent (its file backend), oldest first, each as its text;
@@ -69,7 +71,18 @@ class E2EServer:
         return [m for m in mails if to is None or f"To: {to}" in m]
 
     def manage(self, *args: str) -> str:
+        """`manage.py` in the server's environment; `shell -c CODE` runs in one Django process
+        kept for the server's life (DjangoShell), the rest as a process of its own."""
+        if args[:2] == ("shell", "-c") and len(args) == 3:
+            if self._shell is None:
+                self._shell = DjangoShell(self.env)
+            return self._shell.run(args[2])
         return manage(self.env, *args)
+
+    def close(self) -> None:
+        if self._shell is not None:
+            self._shell.close()
+            self._shell = None
 
     def create_account(
         self,
@@ -162,7 +175,11 @@ def e2e_server():
     log = open(Path(tmp) / "server.log", "w")  # noqa: SIM115 (kept open for the server's life)
     try:
         with uvicorn_server(env, log=log) as address:
-            yield E2EServer(address, env)
+            server = E2EServer(address, env)
+            try:
+                yield server
+            finally:
+                server.close()
     finally:
         log.close()
         if use_postgres:

@@ -95,23 +95,38 @@ class Connection:
 async def readers(address, urls: dict[str, str], rate: float, seconds: float, results: dict):
     """Pages at `rate` a second for `seconds`, round robin over the page types; each request
     on a free connection (a new one when all are busy)."""
-    idle: list[Connection] = []
+    idle: list[tuple[Connection, float]] = []  # with when each was last used
     names = list(urls)
     tasks = []
 
     async def one(name: str, intended: float):
-        connection = idle.pop() if idle else None
+        # A browser's way with keep-alive: a connection idle longer than the server keeps it
+        # (uvicorn: 5 s) is not reused, and a reused one the server closed meanwhile is retried
+        # once on a new connection; only a new connection's failure is an error.
+        connection = None
+        while idle:
+            candidate, last_used = idle.pop()
+            if time.perf_counter() - last_used < 4.0:
+                connection = candidate
+                break
+            candidate.writer.close()
         try:
-            if connection is None:
+            try:
+                if connection is None:
+                    raise ConnectionError("no idle connection")
+                status = await connection.get(urls[name])
+            except (ConnectionError, asyncio.IncompleteReadError):
+                if connection is not None:
+                    connection.writer.close()
                 connection = await Connection.open(address)
-            status = await connection.get(urls[name])
-        except Exception as error:  # a broken connection is an error of the run
+                status = await connection.get(urls[name])
+        except Exception as error:  # a new connection that fails is an error of the run
             results["errors"].append(f"{name}: {type(error).__name__}")
             return
         results["latency"].setdefault(name, []).append(time.perf_counter() - intended)
         if status != 200:
             results["errors"].append(f"{name}: {status}")
-        idle.append(connection)
+        idle.append((connection, time.perf_counter()))
 
     start = time.perf_counter() + 0.05
     count = int(rate * seconds)
@@ -122,7 +137,7 @@ async def readers(address, urls: dict[str, str], rate: float, seconds: float, re
             await asyncio.sleep(delay)
         tasks.append(asyncio.create_task(one(names[n % len(names)], intended)))
     await asyncio.gather(*tasks)
-    for connection in idle:
+    for connection, _last_used in idle:
         connection.writer.close()
 
 
@@ -209,6 +224,8 @@ def main() -> None:
         debate_id, session_key = manage(env, "shell", "-c", SESSION).split()[-2:]
         script = URLS.replace("{debate_id}", str(int(debate_id)))
         urls = json.loads(manage(env, "shell", "-c", script).strip().splitlines()[-1])
+        # The demo's pages (page_urls names those of bench/pages.py's larger data set).
+        urls = {name.split(" (")[0]: url for name, url in urls.items()}
         with uvicorn_server(env, cpu=server_cpu) as address:
             results = asyncio.run(run(address, debate_id, session_key, urls, args))
     finally:

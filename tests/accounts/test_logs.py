@@ -24,7 +24,9 @@ from devtools.servers import (
     PYTHON,
     ROOT,
     base_env,
+    collect_static,
     free_port,
+    load_database,
     manage,
     wait_until_healthy,
 )
@@ -146,8 +148,10 @@ def server(tmp_path_factory):
         DJANGO_LOG_LEVEL="DEBUG",
         TASK_QUEUE_FILE=str(folder / "tasks.sqlite3"),
     )
-    manage(env, "migrate", "--noinput")
-    manage(env, "collectstatic", "--noinput")
+    # The schema (and the demo content) from the suite's shared SQLite template, made for no
+    # SITE_URL as the other SQLite servers' is; the static files collected once per process.
+    load_database({name: value for name, value in env.items() if name != "SITE_URL"})
+    collect_static(env)
     ids = manage(
         env,
         "shell",

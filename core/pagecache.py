@@ -25,6 +25,7 @@ request, before the data is read: a write that commits while a page renders leav
 stored under the old version, so it is never served.
 """
 
+import asyncio
 import hashlib
 import logging
 import secrets
@@ -46,6 +47,8 @@ log = logging.getLogger(__name__)
 PAGES = "pages"
 _TAG_PREFIX = "pagecache:tag:"
 _ENTRY_PREFIX = "pagecache:page:"
+# How long a request waits for the render of the same page already under way (then renders).
+RENDER_WAIT_SECONDS = 5.0
 # Headers a stored response must not carry to another visitor (the cache sets its own).
 _NOT_STORED = {"set-cookie", "cache-control", "vary", "x-page-cache"}
 
@@ -453,26 +456,72 @@ class StoredPagesASGI:
     versions), and the middleware listed before it in settings.MIDDLEWARE (security headers,
     permissions policy) still make the response's outer headers, so a hit here is byte for byte
     the hit Django would have served. Anything else (a miss, a personal cookie, the cache away,
-    invalidations still waiting to be written) goes to Django unchanged."""
+    invalidations still waiting to be written) goes to Django unchanged, except that a request
+    for a page Django is rendering at that moment in this process waits for that render (at
+    most RENDER_WAIT_SECONDS) and is served what it stored."""
 
     def __init__(self, application):
         self.application = application
         self._outer = None  # (settings.MIDDLEWARE it was made for, the outer middleware chain)
         self._paused_until = 0.0  # after a cache error, Django's path for a while
+        # Pages being rendered by Django in this process, by key: a request for the same page
+        # meanwhile waits for that render instead of rendering it again (a page retired by a
+        # comment while many read it is rendered once, not once per reader).
+        self._rendering: dict[str, asyncio.Event] = {}
+        # Keys whose last render was not stored (a form with a CSRF token, a cookie): not waited
+        # for.
+        self._not_stored: OrderedDict = OrderedDict()
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and scope.get("method") == "GET":
-            response = await self._stored(scope)
-            if response is not None:
-                return await _send(response, send)
-        return await self.application(scope, receive, send)
+        if scope["type"] != "http" or scope.get("method") != "GET":
+            return await self.application(scope, receive, send)
+        key, response = await self._stored(scope)
+        if response is not None:
+            return await _send(response, send)
+        if key is None or key in self._not_stored:
+            return await self.application(scope, receive, send)
+        rendering = self._rendering.get(key)
+        if rendering is not None:
+            try:
+                await asyncio.wait_for(rendering.wait(), RENDER_WAIT_SECONDS)
+            except TimeoutError:
+                pass
+            else:
+                _key, response = await self._stored(scope)
+                if response is not None:
+                    return await _send(response, send)
+            return await self.application(scope, receive, send)
+        rendering = self._rendering[key] = asyncio.Event()
+        stored = False
+
+        async def watch_send(message):
+            nonlocal stored
+            if message["type"] == "http.response.start":
+                stored = (b"x-page-cache", b"miss") in [
+                    (name.lower(), value) for name, value in message.get("headers", [])
+                ]
+            await send(message)
+
+        try:
+            return await self.application(scope, receive, watch_send)
+        finally:
+            if self._rendering.get(key) is rendering:
+                del self._rendering[key]
+            rendering.set()
+            if not stored:
+                self._not_stored[key] = True
+                while len(self._not_stored) > _LOCAL_MAX:
+                    self._not_stored.popitem(last=False)
+            else:
+                self._not_stored.pop(key, None)
 
     async def _stored(self, scope):
+        """(the page's key or None, the stored response or None)."""
         if _pending or time.monotonic() < self._paused_until:
-            return None
+            return None, None
         outer = self._outer_chain()
         if outer is None:
-            return None
+            return None, None
         from io import BytesIO
 
         from django.core.handlers.asgi import ASGIRequest
@@ -480,26 +529,26 @@ class StoredPagesASGI:
         request = ASGIRequest(scope, BytesIO())
         key = _entry_key(request)
         if key is None:
-            return None
+            return None, None
         store = _async_store()
         if store is None:
-            return None
+            return None, None
         try:
             entry = await store.get(key)
             if entry is None:
-                return None
+                return key, None
             versions, expires_at, status, headers, content = entry
             if _now() >= expires_at:
-                return None
+                return key, None
             current = await store.get_many([_TAG_PREFIX + tag for tag in versions])
         except Exception as error:  # Django's path says so in the log and serves uncached
             self._paused_until = time.monotonic() + 5
             log.debug("page cache not read on the event loop: %s", error)
-            return None
+            return None, None
         if any(current.get(_TAG_PREFIX + tag) != version for tag, version in versions.items()):
-            return None
+            return key, None
         request._stored_page = PageCacheMiddleware._from_entry(status, headers, content)
-        return outer(request)
+        return key, outer(request)
 
     def _outer_chain(self):
         """The middleware before PageCacheMiddleware, each wrapped around the stored page as
@@ -570,8 +619,6 @@ _redis_clients: dict = {}  # (event loop, Redis URL) -> redis.asyncio client
 
 
 def _async_store():
-    import asyncio
-
     from django.core.cache.backends.locmem import LocMemCache
 
     cache = _cache()

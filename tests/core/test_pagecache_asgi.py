@@ -19,14 +19,23 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def app():
-    from config.asgi import http_application
+    """A fresh wrapper around Django's handler (its memory of renders is per instance)."""
+    from config.asgi import django_asgi_app
 
-    return http_application
+    return pagecache.StoredPagesASGI(django_asgi_app)
 
 
-def get(app, path, *, host="testserver", cookie=None, method="GET"):
+def test_the_asgi_application_answers_stored_pages_in_front_of_django():
+    from config.asgi import django_asgi_app, http_application
+
+    assert isinstance(http_application, pagecache.StoredPagesASGI)
+    assert http_application.application is django_asgi_app
+
+
+def get(app, path, *, host="testserver", cookie=None, method="GET", together=1):
     """One request through the ASGI application; returns (status, headers, body, reached
-    Django's request cycle)."""
+    Django's request cycle). With `together` > 1, that many at once: a list of
+    (status, headers, body) and how many reached Django."""
     headers = [(b"host", host.encode())]
     if cookie:
         headers.append((b"cookie", cookie.encode()))
@@ -44,22 +53,31 @@ def get(app, path, *, host="testserver", cookie=None, method="GET"):
         "client": ("127.0.0.1", 50000),
         "server": ("testserver", 80),
     }
-    messages = []
     started = []
 
     def count(**kwargs):
         started.append(1)
 
-    received = []
+    async def one():
+        messages, received = [], []
 
-    async def receive():
-        if not received:
-            received.append(1)
-            return {"type": "http.request", "body": b"", "more_body": False}
-        await asyncio.Event().wait()  # the client stays; Django cancels this when it answers
+        async def receive():
+            if not received:
+                received.append(1)
+                return {"type": "http.request", "body": b"", "more_body": False}
+            await asyncio.Event().wait()  # the client stays; Django cancels this when it answers
 
-    async def send(message):
-        messages.append(message)
+        async def send(message):
+            messages.append(message)
+
+        await app(scope, receive, send)
+        start = messages[0]
+        body = b"".join(m.get("body", b"") for m in messages[1:])
+        headers = {name.decode().lower(): value.decode() for name, value in start["headers"]}
+        return start["status"], headers, body
+
+    async def all_of_them():
+        return await asyncio.gather(*(one() for _ in range(together)))
 
     # As Django's test client does: the request must not close the test's connection (on
     # PostgreSQL that would end the test's transaction).
@@ -67,15 +85,14 @@ def get(app, path, *, host="testserver", cookie=None, method="GET"):
     request_finished.disconnect(close_old_connections)
     request_started.connect(count, weak=False)
     try:
-        async_to_sync(app)(scope, receive, send)
+        answers = async_to_sync(all_of_them)()
     finally:
         request_started.disconnect(count)
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
-    start = messages[0]
-    body = b"".join(m.get("body", b"") for m in messages[1:])
-    headers = {name.decode().lower(): value.decode() for name, value in start["headers"]}
-    return start["status"], headers, body, bool(started)
+    if together > 1:
+        return answers, len(started)
+    return (*answers[0], bool(started))
 
 
 def test_a_stored_page_is_answered_before_django_with_the_same_bytes_and_headers(app):
@@ -91,6 +108,31 @@ def test_a_stored_page_is_answered_before_django_with_the_same_bytes_and_headers
     assert headers["x-content-type-options"] == "nosniff"
     assert "permissions-policy" in headers and "content-security-policy" in headers
     assert int(headers["content-length"]) == len(body)
+
+
+def test_readers_of_a_page_being_rendered_wait_for_that_render(app):
+    """Four readers ask at once for a page with no stored copy (a comment has just retired
+    it): Django renders it once, the other three get what it stored."""
+    answers, through_django = get(app, "/da/", together=4)
+    assert through_django == 1
+    assert {status for status, _headers, _body in answers} == {200}
+    assert len({body for _status, _headers, body in answers}) == 1
+    assert sorted(headers["x-page-cache"] for _s, headers, _b in answers) == [
+        "hit",
+        "hit",
+        "hit",
+        "miss",
+    ]
+
+
+def test_readers_of_a_page_that_is_never_stored_do_not_wait_for_each_other(app):
+    """The log-in page carries a CSRF token: never stored, so after its first render nobody
+    waits for another reader's render of it."""
+    first, _ = get(app, "/da/konto/login/", together=2)
+    assert [status for status, _headers, _body in first] == [200, 200]
+    assert "csrfmiddlewaretoken" in first[0][2].decode()
+    _answers, through_django = get(app, "/da/konto/login/", together=3)
+    assert through_django == 3
 
 
 def test_a_retired_page_goes_to_django_again(app):

@@ -321,26 +321,34 @@ async def bench_project(address, debate_id, session_key, args, connected=None):
         )
 
     async def sender():
-        writer = await connect(
-            f"ws://{address}{path}",
-            origin=f"http://{address}",
-            compression=None,
-            additional_headers={"Cookie": f"sessionid={session_key}"},
-        )
-        acks = asyncio.create_task(drain(writer))
-
-        async def send(body):
-            await writer.send(
-                json.dumps({"type": "comment.post", "client_id": str(uuid.uuid4()), "body": body})
-            )
-
-        async def close():
-            acks.cancel()
-            await writer.close()
-
-        return send, close
+        return await resident_poster(address, path, session_key)
 
     return await measure("project", addresses, path, sender, args.viewers, args, connected)
+
+
+async def resident_poster(address: str, path: str, session_key: str):
+    """A resident's socket on a debate (`path`), logged in by `session_key`: returns
+    (send(body), close()); send posts a comment as the debate page does."""
+    from websockets.asyncio.client import connect
+
+    writer = await connect(
+        f"ws://{address}{path}",
+        origin=f"http://{address}",
+        compression=None,
+        additional_headers={"Cookie": f"sessionid={session_key}"},
+    )
+    acks = asyncio.create_task(drain(writer))
+
+    async def send(body):
+        await writer.send(
+            json.dumps({"type": "comment.post", "client_id": str(uuid.uuid4()), "body": body})
+        )
+
+    async def close():
+        acks.cancel()
+        await writer.close()
+
+    return send, close
 
 
 async def bench_peer(address, args):

@@ -30,9 +30,10 @@ sys.path.insert(0, str(ROOT))
 from bench.fanout import (  # noqa: E402
     SESSION,
     Tally,
-    drain,
     pin_clients,
     require_postgres_and_redis,
+    resident_poster,
+    run_phase,
     unlimited_env,
     watch,
 )
@@ -141,30 +142,6 @@ async def readers(address, urls: dict[str, str], rate: float, seconds: float, re
         connection.writer.close()
 
 
-async def comments(address, path, session_key, tally: Tally, rate: float, seconds: float):
-    from websockets.asyncio.client import connect
-
-    writer = await connect(
-        f"ws://{address}{path}",
-        origin=f"http://{address}",
-        compression=None,
-        additional_headers={"Cookie": f"sessionid={session_key}"},
-    )
-    acks = asyncio.create_task(drain(writer))
-    start = time.perf_counter() + 0.05
-    for seq in range(int(rate * seconds)):
-        intended = start + seq / rate
-        delay = intended - time.perf_counter()
-        if delay > 0:
-            await asyncio.sleep(delay)
-        tally.sent[seq] = intended
-        body = f"{tally.marker}{seq}"
-        await writer.send(
-            json.dumps({"type": "comment.post", "client_id": str(uuid.uuid4()), "body": body})
-        )
-    return writer, acks
-
-
 async def run(address, debate_id, session_key, urls, args) -> dict:
     path = f"/ws/debates/{debate_id}/"
     tally = Tally(args.viewers, f"m{uuid.uuid4().hex[:6]}-")
@@ -177,19 +154,21 @@ async def run(address, debate_id, session_key, urls, args) -> dict:
         await warm.get(url)
     warm.writer.close()
     results = {"latency": {}, "errors": []}
+    send, close = await resident_poster(address, path, session_key)
     started = time.perf_counter()
-    (writer, acks), _ = await asyncio.gather(
-        comments(address, path, session_key, tally, args.comment_rate, args.seconds),
-        readers(address, urls, args.page_rate, args.seconds, results),
+
+    async def pages():
+        await readers(address, urls, args.page_rate, args.seconds, results)
+        return time.perf_counter() - started
+
+    # The comments at their rate for the same time (then up to 30 s for the last deliveries).
+    _comments, elapsed = await asyncio.gather(
+        run_phase(
+            lambda seq: send(f"{tally.marker}{seq}"), tally, args.comment_rate, args.seconds, 30.0
+        ),
+        pages(),
     )
-    elapsed = time.perf_counter() - started
-    expected = len(tally.sent) * args.viewers
-    deadline = time.perf_counter() + 30
-    while tally.received < expected and time.perf_counter() < deadline:
-        await asyncio.sleep(0.05)
-    await asyncio.sleep(0.3)
-    acks.cancel()
-    await writer.close()
+    await close()
     for transport in transports:
         transport.close()
     results.update(tally=tally, elapsed=elapsed)

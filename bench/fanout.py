@@ -44,17 +44,11 @@ from devtools.servers import (  # noqa: E402
 )
 
 SESSION = """
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
 from accounts.models import User
+from devtools.benchdata import session_for
 from dialogue.models import DebatePage
 user = User.objects.get(email="bench@example.org")
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-print(DebatePage.objects.live().filter(state="open").first().pk, session.session_key)
+print(DebatePage.objects.live().filter(state="open").first().pk, session_for(user))
 """
 
 

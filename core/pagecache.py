@@ -53,9 +53,13 @@ RENDER_WAIT_SECONDS = 5.0
 _NOT_STORED = {"set-cookie", "cache-control", "vary", "x-page-cache"}
 
 
-def _cache():
+def _cache_alias() -> str:
     alias = getattr(settings, "PAGE_CACHE_ALIAS", "default")
-    return caches[alias if alias in settings.CACHES else "default"]
+    return alias if alias in settings.CACHES else "default"
+
+
+def _cache():
+    return caches[_cache_alias()]
 
 
 # When the cache does not answer (Redis restarting), pages are rendered and served uncached,
@@ -176,13 +180,18 @@ def invalidate_now(*tags: str) -> None:
 def clear() -> None:
     """Retires everything cached here, in every process (after a restore from a backup)."""
     invalidate_now(PAGES)
+    forget_remembered()
+
+
+def forget_remembered() -> None:
+    """Empties this process's remembered values (`remember`); the shared cache is untouched."""
     _local.clear()
 
 
 def reset_for_tests() -> None:
     """Empties the page cache and this process's remembered values (each test starts afresh)."""
     _cache().clear()
-    _local.clear()
+    forget_remembered()
     _pending.clear()
 
 
@@ -630,8 +639,7 @@ def _async_store():
         return None
     if not isinstance(cache, RedisCache):
         return None  # another backend: Django's path reads it
-    alias = getattr(settings, "PAGE_CACHE_ALIAS", "default")
-    config = settings.CACHES.get(alias) or settings.CACHES["default"]
+    config = settings.CACHES[_cache_alias()]
     url = config["LOCATION"]
     loop = asyncio.get_running_loop()
     client = _redis_clients.get((loop, url))

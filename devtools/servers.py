@@ -82,7 +82,7 @@ def forget():
         if isinstance(cache, LocMemCache):
             cache.clear()
     from core import pagecache
-    pagecache._local.clear()
+    pagecache.forget_remembered()
 def answer(message):
     data = json.dumps(message).encode()
     channel.write(struct.pack(">I", len(data)) + data)
@@ -121,10 +121,17 @@ class DjangoShell:
         )
         self._read()  # ready
 
-    def _read(self) -> dict:
+    def _read(self, timeout: float = 300) -> dict:
+        """The process's next answer; a snippet that runs past `timeout` seconds ends it, as
+        `manage` gives up on a command."""
         import json
+        import select
         import struct
 
+        if not select.select([self.process.stdout], [], [], timeout)[0]:
+            self.process.kill()
+            self.process.wait()
+            raise RuntimeError(f"the Django shell gave no answer in {timeout:g} s")
         head = self.process.stdout.read(4)
         if len(head) < 4:
             raise RuntimeError(f"the Django shell ended (exit code {self.process.wait()})")

@@ -76,13 +76,16 @@ command = load_command_class(get_commands()["shell"], "shell")
 with redirect_stdout(io.StringIO()):
     namespace = command.get_namespace(verbosity=0)
 def forget():
-    # What a new manage.py process would not have: its connections and local memory.
+    # What a new manage.py process would not have: its connections, its local memory and its
+    # live hub (which a snippet may have patched).
     connections.close_all()
     for cache in caches.all(initialized_only=True):
         if isinstance(cache, LocMemCache):
             cache.clear()
     from core import pagecache
+    from core.live.hub import reset_hub
     pagecache.forget_remembered()
+    reset_hub()
 def answer(message):
     data = json.dumps(message).encode()
     channel.write(struct.pack(">I", len(data)) + data)
@@ -93,15 +96,15 @@ while True:
     if len(head) < 4:
         break
     code = sys.stdin.buffer.read(struct.unpack(">I", head)[0]).decode()
-    output = io.StringIO()
+    output, error = io.StringIO(), None
     try:
         with redirect_stdout(output):
             exec(code, {"__name__": "__main__", **namespace})
-        answer({"output": output.getvalue()})
     except BaseException:
-        answer({"output": output.getvalue(), "error": traceback.format_exc()})
-    finally:
-        forget()
+        error = traceback.format_exc()
+    # Forgotten before the answer: the test goes on only once the connections are closed.
+    forget()
+    answer({"output": output.getvalue()} | ({"error": error} if error else {}))
 """
 
 

@@ -42,6 +42,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.timezone import now as tz_now
 from django.utils.translation import get_language_from_path
 
+from core import fragments
+
 log = logging.getLogger(__name__)
 
 PAGES = "pages"
@@ -184,8 +186,10 @@ def clear() -> None:
 
 
 def forget_remembered() -> None:
-    """Empties this process's remembered values (`remember`); the shared cache is untouched."""
+    """Empties this process's remembered values (`remember`) and fragments (core/fragments.py);
+    the shared cache is untouched."""
     _local.clear()
+    fragments.forget()
 
 
 def reset_for_tests() -> None:

@@ -247,12 +247,24 @@ def authors(count: int = 50, start: int = 0):
     )
 
 
+def analyze() -> None:
+    """Gives PostgreSQL's planner the new tables' statistics, as its autovacuum would within a
+    minute of a load like this: without them it guesses one row where there are 300 (the event
+    list's count took 27 ms instead of 5)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def seed() -> None:
     people = authors()
     debate = debate_with_comments(people)
     partner = public_partners()[0]
     event = events()
     session_key, csrf = _resident_session()
+    analyze()
     print(
         json.dumps(
             {

@@ -1,0 +1,107 @@
+"""Pieces of HTML named by everything they show, rendered once and reused by every page that
+shows them: a comment in a debate of 2,000, a row of the partner register.
+
+A fragment's key is a hash of every value its HTML is made from (the item's fields, the
+language, what the reader may do with it) and of the template's source, so a key never names
+stale HTML: a changed comment, a new reaction count or a new template version is simply another
+key, and nothing has to be retired. Fragments are looked for in this process's memory first,
+then in the shared cache (Redis in production, several at once in one round trip); what neither
+has is rendered and stored in both. While the shared cache does not answer (Redis restarting),
+fragments are rendered and kept in this process only.
+
+Personal parts of a fragment (whether this reader agreed, whether it is their own comment) are
+part of its key; the CSRF token is not: a fragment is rendered with `CSRF_PLACEHOLDER` and the
+reader's token is put in its place when it is served (`with_csrf_token`).
+"""
+
+import hashlib
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+
+from django.core.cache import caches
+from django.utils.translation import get_language
+
+log = logging.getLogger(__name__)
+
+NAMESPACE = "fragment:"
+# Kept this long in the shared cache after the last time it was stored (a week).
+SHARED_SECONDS = 7 * 24 * 3600
+_LOCAL_MAX = 5000
+_last_warning = 0.0
+_local: OrderedDict[str, str] = OrderedDict()
+
+# Never a real token (those are 64 letters and digits), never typed by a person.
+CSRF_PLACEHOLDER = "\x00csrf-token\x00"
+
+
+def key(kind: str, template_source: str, *parts) -> str:
+    """The fragment's name: `kind`, the active language and a hash of the template source and
+    of `parts` (which must be every other value the HTML is made from)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(template_source.encode())
+    digest.update(repr(parts).encode())
+    return f"{NAMESPACE}{kind}:{get_language()}:{digest.hexdigest()}"
+
+
+def get_or_render(renderers: dict[str, Callable[[], str]]) -> dict[str, str]:
+    """The HTML of each key: from this process's memory, the shared cache, or its renderer."""
+    found: dict[str, str] = {}
+    wanted = []
+    for name in renderers:
+        html = _local.get(name)
+        if html is None:
+            wanted.append(name)
+        else:
+            _local.move_to_end(name)
+            found[name] = html
+    if wanted:
+        shared = _shared("get_many", wanted) or {}
+        rendered = {}
+        for name in wanted:
+            html = shared.get(name)
+            if html is None:
+                html = rendered[name] = str(renderers[name]())
+            found[name] = html
+            _remember(name, html)
+        if rendered:
+            _shared("set_many", rendered, timeout=SHARED_SECONDS)
+    return found
+
+
+def _shared(method: str, *args, **kwargs):
+    """The shared cache's answer, or None while it does not answer (not a 500)."""
+    try:
+        return getattr(caches["default"], method)(*args, **kwargs)
+    except Exception as error:  # the backend's connection errors
+        global _last_warning
+        if time.monotonic() - _last_warning > 60:
+            _last_warning = time.monotonic()
+            log.warning("fragment cache unavailable (%s): %s; rendering", method, error)
+        return None
+
+
+def _remember(name: str, html: str) -> None:
+    _local[name] = html
+    _local.move_to_end(name)
+    while len(_local) > _LOCAL_MAX:
+        _local.popitem(last=False)
+
+
+def with_csrf_token(html: str, token: Callable[[], str]) -> str:
+    """`html` with the reader's CSRF token where the fragment has the placeholder (`token` is
+    called only then: asking for a token marks the response as personal)."""
+    if CSRF_PLACEHOLDER not in html:
+        return html
+    return html.replace(CSRF_PLACEHOLDER, token())
+
+
+def forget(names: Iterable[str] | None = None) -> None:
+    """Empties this process's memory of fragments (all, or `names`); the shared cache keeps
+    them (they are never stale: see above)."""
+    if names is None:
+        _local.clear()
+        return
+    for name in names:
+        _local.pop(name, None)

@@ -1,0 +1,180 @@
+"""Each comment's HTML is rendered once per look and reused (dialogue/rendering.py,
+core/fragments.py): never stale, never another reader's, in every language, with or without the
+shared cache."""
+
+import re
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+from django.test.signals import template_rendered
+
+from accounts.models import Badge, BadgeKind
+from dialogue import services
+from dialogue.models import Comment, CommentStatus
+from tests.dialogue.factories import make_debate
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+COMMENT_TEMPLATE = "dialogue/includes/comment.html"
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Every request renders the page: what is reused is the comments' fragments.
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+class Renders:
+    """How many times the comment template was rendered."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, sender, template, context, **kwargs):
+        if template.name == COMMENT_TEMPLATE:
+            self.count += 1
+
+
+@pytest.fixture
+def renders():
+    counter = Renders()
+    template_rendered.connect(counter)
+    yield counter
+    template_rendered.disconnect(counter)
+
+
+@pytest.fixture
+def debate():
+    return make_debate()
+
+
+def comment_html(page: str, pk: int) -> str:
+    """The `<article>` of comment `pk` in a page."""
+    match = re.search(rf'<li [^>]*id="comment-{pk}".*?</article>', page, re.S)
+    assert match, f"comment {pk} is not on the page"
+    return match.group(0)
+
+
+def get(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_each_comment_is_rendered_once_then_reused(client, debate, renders):
+    author = UserFactory()
+    top = services.comment_create(user=author, debate=debate, body="Første")[0]
+    services.comment_create(user=author, debate=debate, body="Svar", parent_id=top.pk)
+    services.comment_create(user=author, debate=debate, body="Anden")
+    first = get(client, debate.url)
+    assert renders.count == 4  # three comments and the live script's placeholder
+    renders.count = 0
+    assert get(client, debate.url) == first
+    assert renders.count == 0
+    # Another process finds them in the shared cache.
+    from core import fragments
+
+    fragments.forget()
+    assert get(client, debate.url) == first
+    assert renders.count == 0
+
+
+def test_a_change_to_a_comment_shows_at_once(client, debate, renders):
+    author, reader = UserFactory(display_name="Amal"), UserFactory()
+    comment = services.comment_create(user=author, debate=debate, body="Første udgave")[0]
+    assert "Første udgave" in comment_html(get(client, debate.url), comment.pk)
+
+    services.comment_edit(user=author, comment=comment, body="Anden udgave")
+    html = comment_html(get(client, debate.url), comment.pk)
+    assert "Anden udgave" in html and "Første udgave" not in html
+
+    services.reaction_set(user=reader, comment=comment, value="agree")
+    assert '<span data-count="agree">1</span>' in comment_html(get(client, debate.url), comment.pk)
+
+    author.display_name = "Amal Hassan"
+    author.save()
+    Badge.objects.create(user=author, kind=BadgeKind.EXPERT)
+    html = comment_html(get(client, debate.url), comment.pk)
+    assert "Amal Hassan" in html and f"badge--{BadgeKind.EXPERT}" in html
+
+    Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.HIDDEN, hidden_reason="")
+    html = comment_html(get(client, debate.url), comment.pk)
+    assert "Anden udgave" not in html and "Hidden by the moderators." in get(
+        client, debate.url.replace("/da/", "/en/", 1)
+    )
+
+
+def test_own_controls_and_reactions_stay_each_readers_own(client, debate):
+    author, reader = UserFactory(), UserFactory()
+    comment = services.comment_create(user=author, debate=debate, body="Min mening")[0]
+    services.reaction_set(user=reader, comment=comment, value="agree")
+    edit_link = f"/da/dialog/kommentar/{comment.pk}/ret/"
+
+    anonymous = comment_html(get(client, debate.url), comment.pk)
+    assert edit_link not in anonymous and "csrfmiddlewaretoken" not in anonymous
+
+    client.force_login(reader)
+    as_reader = comment_html(get(client, debate.url), comment.pk)
+    assert edit_link not in as_reader
+    assert re.search(r'aria-pressed="true" data-reaction="agree"', as_reader)
+    assert "data-report" in as_reader  # others' comments may be reported
+
+    client.force_login(UserFactory())  # no reaction: the author's look but for the ownership
+    assert edit_link not in comment_html(get(client, debate.url), comment.pk)
+
+    client.force_login(author)
+    as_author = comment_html(get(client, debate.url), comment.pk)
+    assert edit_link in as_author
+    assert not re.search(r'aria-pressed="true"', as_author)
+    assert "data-report" not in as_author  # not one's own
+
+    client.logout()
+    assert comment_html(get(client, debate.url), comment.pk) == anonymous
+
+
+def test_every_form_carries_the_readers_own_csrf_token(debate):
+    top = services.comment_create(user=UserFactory(), debate=debate, body="Spørgsmål")[0]
+    tokens = {}
+    for name in ("first", "second"):
+        reader = UserFactory()
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(reader)
+        page = get(browser, debate.url)
+        assert "\x00" not in page
+        values = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
+        assert values, "the logged-in page has forms"
+        # A masked token differs per rendering but is the same within one page.
+        assert len(values) == 1
+        tokens[name] = values.pop()
+        response = browser.post(
+            f"/da/dialog/{debate.pk}/kommenter/",
+            {"body": f"Svar fra {name}", "parent": top.pk, "csrfmiddlewaretoken": tokens[name]},
+        )
+        assert response.status_code == 302, response.content[:300]
+    assert tokens["first"] != tokens["second"]
+    assert Comment.objects.filter(parent_id=top.pk).count() == 2
+
+
+def test_each_language_has_its_own_fragments(client, debate):
+    comment = services.comment_create(user=UserFactory(), debate=debate, body="Hej")[0]
+    client.force_login(UserFactory())
+    danish = comment_html(get(client, debate.url), comment.pk)
+    english = comment_html(get(client, debate.url.replace("/da/", "/en/", 1)), comment.pk)
+    arabic = comment_html(get(client, debate.url.replace("/da/", "/ar/", 1)), comment.pk)
+    assert ">Enig <" in danish and ">Agree <" in english
+    assert len({danish, english, arabic}) == 3
+    assert "/en/dialog/" in english and "/ar/dialog/" in arabic
+
+
+def test_pages_render_while_the_shared_cache_is_away(client, debate, monkeypatch, caplog):
+    comment = services.comment_create(user=UserFactory(), debate=debate, body="Stadig her")[0]
+
+    def away(*args, **kwargs):
+        raise ConnectionError("Redis is restarting")
+
+    monkeypatch.setattr(caches["default"], "get_many", away)
+    monkeypatch.setattr(caches["default"], "set_many", away)
+    assert "Stadig her" in comment_html(get(client, debate.url), comment.pk)
+    assert "fragment cache unavailable" in caplog.text

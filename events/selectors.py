@@ -54,8 +54,9 @@ def event_listing(
     # EventPage has no subclasses: its rows are already the specific pages (`.specific()` would
     # ask for each row's content type and read it again: two queries more per list).
     events = filter_events(
-        one_per_translation(children_in_every_language(index, EventPage).live().public())
-        .select_related("locale"),
+        one_per_translation(
+            children_in_every_language(index, EventPage).live().public()
+        ).select_related("locale"),
         kind=kind,
         district=district,
         month=month,

@@ -5,6 +5,7 @@ assessments (core.hooks.HOME_SECTIONS)."""
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -12,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accountability import selectors
 from accountability.models import AnnualCycleItem, Assessment, Committee, ThinkTankMember
+from core import pagecache
 from core.admin import SafeChooserViewSet
 from core.hooks import DEMO_CONTENT, HOME_SECTIONS
 from events.models import EventIndexPage
@@ -68,10 +70,12 @@ def accountability_follow_up(request, page):
     think tank, the status reports, the annual cycle)."""
     if not isinstance(page, PolicyPage):
         return None
-    return render_to_string(
-        "accountability/includes/follow_up.html",
-        selectors.follow_up_pages(),
-        request=request,
+    # The same for every reader: made once per process and language while no page changes.
+    return pagecache.remember(
+        f"accountability:follow-up:{request.get_host()}:{get_language()}",
+        lambda: render_to_string(
+            "accountability/includes/follow_up.html", selectors.follow_up_pages(), request=request
+        ),
     )
 
 
@@ -89,6 +93,15 @@ def accountability_serving(request, page):
     status, and (on a goal) the think tank's assessments of it."""
     if not isinstance(page, GoalPage | FocusAreaPage | LighthouseProjectPage):
         return None
+    # The same for every reader (activities and assessments change with a page published or a
+    # snippet saved, both of which retire "pages"): made once per process, page and language.
+    return pagecache.remember(
+        f"accountability:serving:{request.get_host()}:{get_language()}:{page.pk}",
+        lambda: _serving_section(request, page),
+    )
+
+
+def _serving_section(request, page) -> str:
     activities = selectors.activities_serving(page)
     assessments = selectors.assessments_of(goal=page) if isinstance(page, GoalPage) else []
     return render_to_string(

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -17,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.rules import PARTNER_ORGANISATIONS_HOOK
+from core import pagecache
 from core.admin import PermissionMenuItem, SafeChooserViewSet, is_id
 from core.hooks import (
     ACCOUNT_DELETING,
@@ -28,6 +30,7 @@ from core.hooks import (
 )
 from home.models import FocusAreaPage, HomePage
 from partnerships import admin_views, selectors
+from partnerships.cache_tags import PARTNERS
 from partnerships.exporters import export_partnerships
 from partnerships.models import CommitmentType, Kind, Organisation, ReviewStatus
 from partnerships.models.pledges import CATALOGUE_TEXT_FIELDS
@@ -292,14 +295,20 @@ def partnerships_pledge_totals(request, page):
         focus_area, heading_level = None, 2
     else:
         return None
-    return render_to_string(
-        "partnerships/includes/pledge_totals.html",
-        {
-            "totals": selectors.pledge_totals(focus_area=focus_area),
-            "register_page": register_page(request),
-            "heading_level": heading_level,
-        },
-        request=request,
+    # The same for every reader: made once per process, page and language while neither a page
+    # nor a partner changes.
+    return pagecache.remember(
+        f"partnerships:totals:{request.get_host()}:{get_language()}:{page.pk}",
+        lambda: render_to_string(
+            "partnerships/includes/pledge_totals.html",
+            {
+                "totals": selectors.pledge_totals(focus_area=focus_area),
+                "register_page": register_page(request),
+                "heading_level": heading_level,
+            },
+            request=request,
+        ),
+        tags=(pagecache.PAGES, PARTNERS),
     )
 
 

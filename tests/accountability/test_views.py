@@ -157,3 +157,23 @@ def test_the_policy_page_leads_to_the_activities_the_think_tank_the_reports_and_
     body = client.get(f.policy_page().url).content.decode()
     for url in (LIST, tank.url, report.url, "/da/arrangementer/aarshjul/"):
         assert f'href="{url}"' in body, url
+
+
+def test_the_serving_section_is_made_once_and_follows_a_change_at_once(client, data, settings):
+    # The page cache off: what is reused is the section remembered per process and language
+    # (accountability.wagtail_hooks.accountability_serving), retired with the page versions.
+    settings.PAGE_CACHE_SECONDS = 0
+    url = data["g1"].url
+    assert "Lektiecafé" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert not any('"accountability_activity"' in q["sql"] for q in queries.captured_queries)
+
+    f.assessment(goal=data["g1"], reasoning="Tænketanken er bekymret.")
+    plan = f.plan(activities=[{"title": "Nattecafé", "goals": [data["g1"]], "status": "done"}])
+    body = client.get(url).content.decode()
+    assert "Tænketanken er bekymret." in body and "Nattecafé" in body
+    plan.unpublish()
+    assert "Nattecafé" not in client.get(url).content.decode()
+    english = client.get(url.replace("/da/", "/en/", 1)).content.decode()
+    assert "What the committees do for this" in english

@@ -130,19 +130,41 @@ def goals_data(goals) -> list[GoalData]:
     return result
 
 
+def _remembered(name: str, compute):
+    """The barometer's figures are the same for every reader: made once per process and
+    language (measurements are translated into it) and kept while neither a page nor a
+    measurement changes (core.pagecache.remember). Read-only for whoever gets them."""
+    return pagecache.remember(
+        f"barometer:{name}:{get_language()}", compute, tags=(pagecache.PAGES, BAROMETER)
+    )
+
+
 def goal_data(goal: GoalPage) -> GoalData:
-    return goals_data([goal])[0]
+    return _remembered(f"goal:{goal.pk}", lambda: goals_data([goal])[0])
+
+
+def _by_number(data: list[GoalData]) -> list[GoalData]:
+    """The six main goals first and the overall goal last."""
+    return sorted(data, key=lambda item: (item.goal.is_overall, item.goal.number or 0))
 
 
 def barometer_goals(barometer_page) -> list[GoalData]:
     """The goals on a barometer page, the six main goals first and the overall goal last."""
-    data = goals_data(GoalPage.objects.child_of(barometer_page).live().order_by("path"))
-    return sorted(data, key=lambda item: (item.goal.is_overall, item.goal.number or 0))
+    return _remembered(
+        f"barometer-page:{barometer_page.pk}",
+        lambda: _by_number(
+            goals_data(GoalPage.objects.child_of(barometer_page).live().order_by("path"))
+        ),
+    )
 
 
 def goals_for_locale(locale) -> list[GoalData]:
-    data = goals_data(GoalPage.objects.live().filter(locale=locale).order_by("path"))
-    return sorted(data, key=lambda item: (item.goal.is_overall, item.goal.number or 0))
+    return _remembered(
+        f"locale:{locale.pk}",
+        lambda: _by_number(
+            goals_data(GoalPage.objects.live().filter(locale=locale).order_by("path"))
+        ),
+    )
 
 
 def home_overview(home_page) -> dict:

@@ -2,9 +2,10 @@
 shows them: a comment in a debate of 2,000, a row of the partner register.
 
 A fragment's key is a hash of every value its HTML is made from (the item's fields, the
-language, what the reader may do with it) and of the template's source, so a key never names
-stale HTML: a changed comment, a new reaction count or a new template version is simply another
-key, and nothing has to be retired. Fragments are looked for in this process's memory first,
+language, what the reader may do with it) and of the release (every template and translation
+catalogue of the project, and the versions of Django and Wagtail), so a key never names stale
+HTML: a changed comment, a new reaction count or a new deployment is simply another key, and
+nothing has to be retired. Fragments are looked for in this process's memory first,
 then in the shared cache (Redis in production, several at once in one round trip); what neither
 has is rendered and stored in both. While the shared cache does not answer (Redis restarting),
 fragments are rendered and kept in this process only.
@@ -19,7 +20,10 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import caches
 from django.utils.translation import get_language
 
@@ -36,13 +40,35 @@ _local: OrderedDict[str, str] = OrderedDict()
 CSRF_PLACEHOLDER = "\x00csrf-token\x00"
 
 
-def key(kind: str, template_source: str, *parts) -> str:
-    """The fragment's name: `kind`, the active language and a hash of the template source and
-    of `parts` (which must be every other value the HTML is made from)."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(template_source.encode())
-    digest.update(repr(parts).encode())
-    return f"{NAMESPACE}{kind}:{get_language()}:{digest.hexdigest()}"
+def key(kind: str, *parts) -> str:
+    """The fragment's name: `kind`, the active language, the release and a hash of `parts`
+    (which must be every other value the HTML is made from)."""
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16)
+    return f"{NAMESPACE}{kind}:{get_language()}:{release()}:{digest.hexdigest()}"
+
+
+def release() -> str:
+    """A short hash of what the HTML of a fragment is made with besides its values: the
+    project's templates and translation catalogues (their contents) and the versions of Django
+    and Wagtail. Computed once per process (and per LOCALE_PATHS, which tests change)."""
+    return _release(str(settings.BASE_DIR), tuple(str(path) for path in settings.LOCALE_PATHS))
+
+
+@lru_cache(maxsize=8)
+def _release(base: str, locale_paths: tuple[str, ...]) -> str:
+    import django
+    import wagtail
+
+    digest = hashlib.blake2b(f"{django.__version__}:{wagtail.__version__}".encode(), digest_size=6)
+    files = sorted(Path(base).glob("*/templates/**/*")) + sorted(Path(base).glob("templates/**/*"))
+    for path in locale_paths:
+        files += sorted(Path(path).glob("**/*.mo"))
+    for path in files:
+        if path.is_file():
+            name = path.relative_to(base) if path.is_relative_to(base) else path
+            digest.update(str(name).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def get_or_render(renderers: dict[str, Callable[[], str]]) -> dict[str, str]:

@@ -9,7 +9,7 @@ by every value it is made from:
   author's public name and badges;
 - the reader's: logged in or not, may post (then the reply form's debate) or report, their own
   comment or not, their reaction to it; the live script's placeholder (`as_template`);
-- the language, and the template's source.
+- the language, and the release (core.fragments.release).
 
 So a comment that changes, a reaction counted or a name changed is a new fragment, and no
 fragment is ever retired. The CSRF token is put in when the fragment is served.
@@ -88,7 +88,6 @@ def render_comments(context, comments) -> str:
     for comment in everything:
         name = fragments.key(
             "comment",
-            template.source,
             _comment_parts(comment),
             _reader_parts(context, comment, as_template),
         )

@@ -302,6 +302,25 @@ class EventPage(StemmedSearch, Page):
     def interpretation_list(self) -> list[str]:
         return [lang.strip() for lang in self.interpretation_languages.split(",") if lang.strip()]
 
+    def fragment_parts(self) -> tuple:
+        """Every value events/includes/event_card.html shows (core/fragments.py names the card
+        by them): the card is rendered once and reused by every list that shows it."""
+        return (
+            self.pk,
+            self.locale_id,
+            self.url_path,
+            self.title,
+            self.kind,
+            self.is_example,
+            self.cancelled,
+            self.start,
+            self.end,
+            self.district,
+            self.venue,
+            self.address,
+            self.teaser,
+        )
+
     @property
     def place_display(self) -> str:
         return ", ".join(part for part in (self.venue, self.address) if part)

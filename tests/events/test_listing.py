@@ -261,3 +261,35 @@ def test_a_later_page_of_upcoming_events_expires_when_an_earlier_event_ends(clie
     assert client.get(url)["X-Page-Cache"] == "hit"
     monkeypatch.setattr(pagecache, "_now", lambda: ends + 1)
     assert client.get(url)["X-Page-Cache"] != "hit"
+
+
+def test_each_card_is_rendered_once_and_a_change_shows_at_once(client, events, settings):
+    # The page cache off: the cards are fragments (core/fragments.py) named by what they show.
+    from django.test.signals import template_rendered
+
+    settings.PAGE_CACHE_SECONDS = 0
+    url = event_index().url
+    cards = []
+
+    def count(sender, template, context, **kwargs):
+        if template.name == "events/includes/event_card.html":
+            cards.append(template)
+
+    template_rendered.connect(count)
+    try:
+        assert "Valby-mødet" in client.get(url).content.decode()
+        first = len(cards)
+        assert first == 3
+        client.get(url)
+        assert len(cards) == first  # reused, none rendered again
+        valby = events["valby"]
+        valby.title, valby.cancelled = "Valby-mødet flyttes", True
+        valby.save_revision().publish()
+        body = client.get(url).content.decode()
+        assert len(cards) == first + 1  # only the changed card
+    finally:
+        template_rendered.disconnect(count)
+    assert "Valby-mødet flyttes" in body and "Cancelled" in body
+    english = client.get(url.replace("/da/", "/en/", 1)).content.decode()
+    assert '<span class="language-label" lang="da"' in english
+    assert '<span class="language-label"' not in body

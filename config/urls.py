@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.i18n import set_language
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -35,8 +34,8 @@ urlpatterns += i18n_patterns(
     path("live/", include("livesessions.urls")),
     # Wagtail's own front-end login leads to allauth's (one way in); before Wagtail's URLs.
     path("", include("accounts.frontend_urls")),
-    # Wagtail serves every page not caught above; it must stay last.
-    path("", include(wagtail_urls)),
+    # Wagtail serves every page not caught above (its routing remembered); it must stay last.
+    path("", include("core.page_urls")),
     prefix_default_language=True,
 )
 

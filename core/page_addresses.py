@@ -14,7 +14,6 @@ from django.conf import settings
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.translation import gettext
-from wagtail import views as wagtail_views
 from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.models import Page
 
@@ -37,7 +36,7 @@ def view_answering(path: str) -> str | None:
             match = resolve(path)
         except Resolver404:
             return None
-    if match.func is wagtail_views.serve:
+    if match.url_name == "wagtail_serve":  # Wagtail's own (core/page_urls.py)
         return None
     return match.view_name or match._func_path
 

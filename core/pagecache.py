@@ -204,10 +204,11 @@ _local: OrderedDict = OrderedDict()
 _LOCAL_MAX = 2000
 
 
-def remember(name: str, compute, *, tags: tuple[str, ...] = (PAGES,)):
+def remember(name: str, compute, *, tags: tuple[str, ...] = (PAGES,), keep=None):
     """`compute()` once per process and `name` (which must say everything the value depends
     on: language, site, page), kept while the versions of `tags` are unchanged. The page being
-    rendered depends on `tags` too."""
+    rendered depends on `tags` too. `keep(value)`, when given, says whether a value is kept
+    (a page not found is not: the names of those are the visitors' to choose)."""
     state = _render.get()
     if state is not None:
         depends_on(*tags)
@@ -221,6 +222,8 @@ def remember(name: str, compute, *, tags: tuple[str, ...] = (PAGES,)):
     if entry is not None and entry[0] == versions:
         return entry[1]
     value = compute()
+    if keep is not None and not keep(value):
+        return value
     _local[name] = (versions, value)
     _local.move_to_end(name)
     while len(_local) > _LOCAL_MAX:

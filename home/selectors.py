@@ -170,7 +170,13 @@ def goals_for_locale(locale) -> list[GoalData]:
 def home_overview(home_page) -> dict:
     """What the front page links to directly: every focus area, goal and lighthouse project
     below it, and the barometer. One query each (and one to see that the home has pages below
-    it)."""
+    it), once per process while no page changes (the same for every reader; read-only)."""
+    return pagecache.remember(
+        f"home:overview:{home_page.pk}:{get_language()}", lambda: _home_overview(home_page)
+    )
+
+
+def _home_overview(home_page) -> dict:
     from home.models import BarometerPage, FocusAreaPage, LighthouseProjectPage
 
     if not home_page.get_children().live().exists():
@@ -201,11 +207,16 @@ def policy_page(locale: Locale | None = None) -> PolicyPage | None:
     """The published policy page in `locale` (the active one by default), else the one in the
     default language (Danish); None before the policy is loaded. For pages that quote the
     policy, such as the partnership pledge and its three principles."""
-    pages = PolicyPage.objects.live()
-    return (
-        pages.filter(locale=locale or active_locale()).first()
-        or pages.filter(locale=Locale.get_default()).first()
-    )
+    locale = locale or active_locale()
+
+    def find():
+        pages = PolicyPage.objects.live()
+        return (
+            pages.filter(locale=locale).first() or pages.filter(locale=Locale.get_default()).first()
+        )
+
+    # Once per process and locale while no page changes (read-only for whoever gets it).
+    return pagecache.remember(f"policy-page:{getattr(locale, 'pk', None)}", find)
 
 
 def goals_for_active_locale() -> list[GoalData]:

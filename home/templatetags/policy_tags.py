@@ -2,8 +2,10 @@
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Page
 
+from core import pagecache
 from core.hooks import HOME_SECTIONS, run_hooks
 from home import charts
 from home.templatetags.site_shell import lang_attrs
@@ -18,6 +20,15 @@ def breadcrumbs(context):
     request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": [], "current": None}
+    # The same for every reader: once per process, page, host and language while no page
+    # changes (core.pagecache.remember).
+    host = request.get_host() if request is not None else ""
+    return pagecache.remember(
+        f"breadcrumbs:{page.pk}:{host}:{get_language()}", lambda: _breadcrumbs(page, request)
+    )
+
+
+def _breadcrumbs(page, request) -> dict:
     ancestors = (
         page.get_ancestors()
         .filter(depth__gt=1)

@@ -1,6 +1,7 @@
 """Template tags for the site shell: the language switcher and the main menu."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
@@ -203,6 +204,11 @@ def fallback_note(context):
 @register.simple_tag
 def date_format_json():
     """The language's date formats for scripts that write dates (site/static/js/dates.js)."""
+    return _date_format_json(get_language())
+
+
+@lru_cache(maxsize=32)
+def _date_format_json(language: str) -> str:
     from django.utils.html import json_script
 
     from core.dates import js_date_format

@@ -293,3 +293,37 @@ def test_each_card_is_rendered_once_and_a_change_shows_at_once(client, events, s
     english = client.get(url.replace("/da/", "/en/", 1)).content.decode()
     assert '<span class="language-label" lang="da"' in english
     assert '<span class="language-label"' not in body
+
+
+def test_the_filter_fields_are_rendered_once_per_choice_and_never_for_made_up_values(
+    client, events, settings
+):
+    from django.test.signals import template_rendered
+
+    from core import fragments
+
+    settings.PAGE_CACHE_SECONDS = 0
+    url = event_index().url
+    fields = []
+
+    def count(sender, template, context, **kwargs):
+        if template.name == "core/forms/field.html":
+            fields.append(template)
+
+    template_rendered.connect(count)
+    try:
+        client.get(url)
+        first = len(fields)
+        assert first >= 3  # kind, district, month
+        client.get(url)
+        assert len(fields) == first + 1  # the month is typed text: rendered each time
+        body = client.get(url, {"district": "valby"}).content.decode()
+        assert '<option value="valby" selected>' in body
+        remembered = len(fragments._local)
+        for made_up in ("zzz", "qqq", "9" * 30):
+            assert client.get(url, {"district": made_up}).status_code == 400
+        assert len(fragments._local) == remembered
+    finally:
+        template_rendered.disconnect(count)
+    english = client.get(url.replace("/da/", "/en/", 1)).content.decode()
+    assert '<option value="valby"' in english

@@ -4,16 +4,17 @@ Wagtail finds the page for an address one segment at a time, a query for each ch
 for its specific type: five to nine queries and a third of an uncached goal page's time. The
 answer is the same for every reader of a site and language until a page is published,
 unpublished, moved or deleted, all of which retire the "pages" version (core/pagecache.py), so
-it is made once per process and kept while that version holds. Each request gets its own copy
-of the page object (what a request sets on it stays with that request). Addresses that are not
-a page are not kept (their names are the visitors' to choose), and whatever Wagtail checks
-before serving (view restrictions, the hooks) still runs for every request."""
-
-import copy
+it is made once per process and kept while that version holds. What is kept is which page
+(its type and id) and the sub-route's arguments, not the page: each request reads the page
+itself, by id, in one query, since some of a page's fields change without a publish (a debate's
+state and comment count). Addresses that are not a page are not kept (their names are the
+visitors' to choose), and whatever Wagtail checks before serving (view restrictions, the hooks)
+still runs for every request."""
 
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
 
 from core import pagecache
 
@@ -23,8 +24,10 @@ def serve(request, path):
     if request.method in ("GET", "HEAD"):
         route = _remembered_route(request, path)
         if route is not None:
-            page, args, kwargs = route
-            request._wagtail_route_for_request = type(route)(copy.copy(page), args, kwargs)
+            model, pk, args, kwargs = route
+            page = model._default_manager.filter(pk=pk, live=True).first()
+            if page is not None:
+                request._wagtail_route_for_request = RouteResult(page, args, kwargs)
     return wagtail_views.serve(request, path)
 
 
@@ -40,9 +43,10 @@ def _remembered_route(request, path):
 
 
 def _route(request, path):
+    """(page type, id, args, kwargs) of the address, found by Wagtail for this request (which
+    keeps Wagtail's own answer), or None."""
     route = Page.route_for_request(request, path)
-    # Computed for this request: it keeps Wagtail's own answer, the memory keeps a copy.
     if route is None:
         return None
     page, args, kwargs = route
-    return type(route)(copy.copy(page), args, kwargs)
+    return type(page), page.pk, args, kwargs

@@ -57,7 +57,7 @@ def test_each_request_gets_its_own_page_object(client):
     first = client.get(debate.url).wsgi_request._wagtail_route_for_request.page
     first.set_by_that_request = True
     again = client.get(debate.url).wsgi_request._wagtail_route_for_request.page
-    assert again.pk == debate.pk and again is not first
+    assert again.pk == debate.pk and again is not first  # read for each request
     assert not hasattr(again, "set_by_that_request")
 
 
@@ -77,3 +77,17 @@ def test_addresses_that_are_not_pages_are_not_remembered(client):
     for n in range(25):
         assert client.get(f"/da/debatter/findes-ikke-{n}/").status_code == 404
     assert not [name for name in pagecache._local if name.startswith("route:")]
+
+
+def test_a_field_changed_without_a_publish_shows_at_once(client):
+    # A debate's state, conclusion and comment count change through services, not a publish:
+    # the memory keeps which page an address is, never the page's fields.
+    from dialogue import services
+    from tests.factories import moderator
+
+    debate = make_debate()
+    assert client.get(debate.url).status_code == 200
+    services.debate_set_state(
+        user=moderator(), debate=debate, state="closed", conclusion="Tak for i dag."
+    )
+    assert "Tak for i dag." in client.get(debate.url).content.decode()

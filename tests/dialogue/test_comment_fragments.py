@@ -7,13 +7,13 @@ import re
 import pytest
 from django.core.cache import caches
 from django.test import Client
-from django.test.signals import template_rendered
 
 from accounts.models import Badge, BadgeKind
 from dialogue import services
 from dialogue.models import Comment, CommentStatus
 from tests.dialogue.factories import make_debate
 from tests.factories import UserFactory
+from tests.renders import renders_of
 
 pytestmark = pytest.mark.django_db
 
@@ -26,23 +26,10 @@ def _no_page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
-class Renders:
-    """How many times the comment template was rendered."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, sender, template, context, **kwargs):
-        if template.name == COMMENT_TEMPLATE:
-            self.count += 1
-
-
 @pytest.fixture
 def renders():
-    counter = Renders()
-    template_rendered.connect(counter)
-    yield counter
-    template_rendered.disconnect(counter)
+    with renders_of(COMMENT_TEMPLATE) as seen:
+        yield seen
 
 
 @pytest.fixture
@@ -69,16 +56,16 @@ def test_each_comment_is_rendered_once_then_reused(client, debate, renders):
     services.comment_create(user=author, debate=debate, body="Svar", parent_id=top.pk)
     services.comment_create(user=author, debate=debate, body="Anden")
     first = get(client, debate.url)
-    assert renders.count == 4  # three comments and the live script's placeholder
-    renders.count = 0
+    assert len(renders) == 4  # three comments and the live script's placeholder
+    renders.clear()
     assert get(client, debate.url) == first
-    assert renders.count == 0
+    assert not renders
     # Another process finds them in the shared cache.
     from core import fragments
 
     fragments.forget()
     assert get(client, debate.url) == first
-    assert renders.count == 0
+    assert not renders
 
 
 def test_a_change_to_a_comment_shows_at_once(client, debate, renders):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from events.models import EventIndexPage, EventKind, EventPage, Registration
 from tests.events.factories import EventPageFactory, event_index
+from tests.renders import renders_of
 
 pytestmark = pytest.mark.django_db
 
@@ -265,18 +266,9 @@ def test_a_later_page_of_upcoming_events_expires_when_an_earlier_event_ends(clie
 
 def test_each_card_is_rendered_once_and_a_change_shows_at_once(client, events, settings):
     # The page cache off: the cards are fragments (core/fragments.py) named by what they show.
-    from django.test.signals import template_rendered
-
     settings.PAGE_CACHE_SECONDS = 0
     url = event_index().url
-    cards = []
-
-    def count(sender, template, context, **kwargs):
-        if template.name == "events/includes/event_card.html":
-            cards.append(template)
-
-    template_rendered.connect(count)
-    try:
+    with renders_of("events/includes/event_card.html") as cards:
         assert "Valby-mødet" in client.get(url).content.decode()
         first = len(cards)
         assert first == 3
@@ -287,8 +279,6 @@ def test_each_card_is_rendered_once_and_a_change_shows_at_once(client, events, s
         valby.save_revision().publish()
         body = client.get(url).content.decode()
         assert len(cards) == first + 1  # only the changed card
-    finally:
-        template_rendered.disconnect(count)
     assert "Valby-mødet flyttes" in body and "Cancelled" in body
     english = client.get(url.replace("/da/", "/en/", 1)).content.decode()
     assert '<span class="language-label" lang="da"' in english
@@ -298,20 +288,11 @@ def test_each_card_is_rendered_once_and_a_change_shows_at_once(client, events, s
 def test_the_filter_fields_are_rendered_once_per_choice_and_never_for_made_up_values(
     client, events, settings
 ):
-    from django.test.signals import template_rendered
-
     from core import fragments
 
     settings.PAGE_CACHE_SECONDS = 0
     url = event_index().url
-    fields = []
-
-    def count(sender, template, context, **kwargs):
-        if template.name == "core/forms/field.html":
-            fields.append(template)
-
-    template_rendered.connect(count)
-    try:
+    with renders_of("core/forms/field.html") as fields:
         client.get(url)
         first = len(fields)
         assert first >= 3  # kind, district, month
@@ -323,7 +304,5 @@ def test_the_filter_fields_are_rendered_once_per_choice_and_never_for_made_up_va
         for made_up in ("zzz", "qqq", "9" * 30):
             assert client.get(url, {"district": made_up}).status_code == 400
         assert len(fragments._local) == remembered
-    finally:
-        template_rendered.disconnect(count)
     english = client.get(url.replace("/da/", "/en/", 1)).content.decode()
     assert '<option value="valby"' in english

@@ -20,6 +20,7 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -80,8 +81,9 @@ def get_or_render(renderers: dict[str, Callable[[], str]]) -> dict[str, str]:
         if html is None:
             wanted.append(name)
         else:
-            _local.move_to_end(name)
             found[name] = html
+            with suppress(KeyError):  # another thread may have just let it go
+                _local.move_to_end(name)
     if wanted:
         shared = _shared("get_many", wanted) or {}
         rendered = {}
@@ -110,9 +112,11 @@ def _shared(method: str, *args, **kwargs):
 
 def _remember(name: str, html: str) -> None:
     _local[name] = html
-    _local.move_to_end(name)
-    while len(_local) > _LOCAL_MAX:
-        _local.popitem(last=False)
+    # Threads of one process share the memory: what another has just let go is not an error.
+    with suppress(KeyError):
+        _local.move_to_end(name)
+        while len(_local) > _LOCAL_MAX:
+            _local.popitem(last=False)
 
 
 def with_csrf_token(html: str, token: Callable[[], str]) -> str:

@@ -119,6 +119,17 @@ def _remember(name: str, html: str) -> None:
             _local.popitem(last=False)
 
 
+def renderer(context, template, **values) -> Callable[[], str]:
+    """A renderer for `get_or_render`: `template` (an engine template) rendered in the page's
+    `context` with `values` added, the CSRF token as the placeholder."""
+
+    def render() -> str:
+        with context.push(values, csrf_token=CSRF_PLACEHOLDER):
+            return template.render(context)
+
+    return render
+
+
 def with_csrf_token(html: str, token: Callable[[], str]) -> str:
     """`html` with the reader's CSRF token where the fragment has the placeholder (`token` is
     called only then: asking for a token marks the response as personal)."""

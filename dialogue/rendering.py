@@ -22,6 +22,7 @@ from core import fragments
 COMMENT_TEMPLATE = "dialogue/includes/comment.html"
 # Where a comment's fragment has its replies (never in a comment: its text is escaped).
 _REPLIES = "\x00replies\x00"
+_REPLIES_MARK = mark_safe(_REPLIES)  # noqa: S308 (a constant)
 
 
 def _trees(comments) -> list:
@@ -92,7 +93,9 @@ def render_comments(context, comments) -> str:
             _reader_parts(context, comment, as_template),
         )
         names[comment.pk] = name
-        renderers[name] = _renderer(context, template, comment)
+        renderers[name] = fragments.renderer(
+            context, template, comment=comment, replies_html=_REPLIES_MARK
+        )
     found = fragments.get_or_render(renderers)
     token = _token_of(context)
 
@@ -103,15 +106,6 @@ def render_comments(context, comments) -> str:
         return before + "".join(tree(child) for child in children) + after
 
     return mark_safe("".join(tree(comment) for comment in comments))  # noqa: S308 (rendered templates)
-
-
-def _renderer(context, template, comment):
-    def render() -> str:
-        values = {"comment": comment, "csrf_token": fragments.CSRF_PLACEHOLDER}
-        with context.push(values, replies_html=mark_safe(_REPLIES)):  # noqa: S308 (a constant)
-            return template.render(context)
-
-    return render
 
 
 def _token_of(context):

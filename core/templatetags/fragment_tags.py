@@ -25,17 +25,9 @@ def each_fragment(context, items, template_name: str, name: str = "item"):
     for item in items:
         key = fragments.key(template_name, host, item.fragment_parts())
         names.append(key)
-        renderers[key] = _renderer(context, tmpl, name, item)
+        renderers[key] = fragments.renderer(context, tmpl, **{name: item})
     found = fragments.get_or_render(renderers)
     return mark_safe("".join(found[key] for key in names))  # noqa: S308 (rendered templates)
-
-
-def _renderer(context, tmpl, name, item):
-    def render() -> str:
-        with context.push({name: item}):
-            return tmpl.render(context)
-
-    return render
 
 
 @register.simple_tag

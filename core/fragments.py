@@ -85,20 +85,20 @@ def get_or_render(renderers: dict[str, Callable[[], str]]) -> dict[str, str]:
             with suppress(KeyError):  # another thread may have just let it go
                 _local.move_to_end(name)
     if wanted:
-        shared = _shared("get_many", wanted) or {}
+        stored = shared("get_many", wanted) or {}
         rendered = {}
         for name in wanted:
-            html = shared.get(name)
+            html = stored.get(name)
             if html is None:
                 html = rendered[name] = str(renderers[name]())
             found[name] = html
             _remember(name, html)
         if rendered:
-            _shared("set_many", rendered, timeout=SHARED_SECONDS)
+            shared("set_many", rendered, timeout=SHARED_SECONDS)
     return found
 
 
-def _shared(method: str, *args, **kwargs):
+def shared(method: str, *args, **kwargs):
     """The shared cache's answer, or None while it does not answer (not a 500)."""
     try:
         return getattr(caches["default"], method)(*args, **kwargs)

@@ -31,6 +31,7 @@ import logging
 import secrets
 import time
 from collections import OrderedDict
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -92,6 +93,18 @@ class _Render:
     expires_at: float | None = None
     storable: bool = True
     readable: bool = True  # False once the cache did not answer during this render
+    # What the sections being rendered now read (core/sections.py), innermost last.
+    recordings: list["Recording"] = field(default_factory=list)
+
+
+@dataclass
+class Recording:
+    """What a part of a render read: the tags it named, the moment it changes by itself, and
+    whether it was personal (`recording()`)."""
+
+    tags: set[str] = field(default_factory=set)
+    expires_at: float | None = None
+    personal: bool = False
 
 
 _render: ContextVar[_Render | None] = ContextVar("page_render", default=None)
@@ -133,6 +146,8 @@ def depends_on(*tags: str) -> None:
     state = _render.get()
     if state is None:
         return
+    for recording in state.recordings:
+        recording.tags.update(tags)
     new = [tag for tag in tags if tag not in state.versions]
     if new:
         versions = _read_versions(new)
@@ -145,11 +160,18 @@ def depends_on(*tags: str) -> None:
 def valid_until(when: datetime | None) -> None:
     """The page changes by itself at `when` (a sign-up opens, a debate closes): it is not kept
     past it."""
+    if when is not None:
+        expires_at(_now() + (when - tz_now()).total_seconds())
+
+
+def expires_at(at: float) -> None:
+    """`valid_until` on the cache's own clock (`_now()`)."""
     state = _render.get()
-    if state is None or when is None:
+    if state is None:
         return
-    at = _now() + (when - tz_now()).total_seconds()
     state.expires_at = at if state.expires_at is None else min(state.expires_at, at)
+    for recording in state.recordings:
+        recording.expires_at = at if recording.expires_at is None else min(recording.expires_at, at)
 
 
 def not_shared() -> None:
@@ -157,6 +179,34 @@ def not_shared() -> None:
     state = _render.get()
     if state is not None:
         state.storable = False
+        for recording in state.recordings:
+            recording.personal = True
+
+
+def current_versions() -> dict[str, str] | None:
+    """The tag versions the page being rendered is made under (read once per request), or None
+    outside a render or while the cache does not answer."""
+    state = _render.get()
+    if state is None or not state.readable:
+        return None
+    return state.versions
+
+
+@contextmanager
+def recording():
+    """Records what the code inside reads (`depends_on`), when it changes by itself
+    (`valid_until`) and whether it is personal (`not_shared`), so a part of a page can be kept
+    under exactly those versions (core/sections.py). Yields None outside a render."""
+    state = _render.get()
+    if state is None:
+        yield None
+        return
+    record = Recording()
+    state.recordings.append(record)
+    try:
+        yield record
+    finally:
+        state.recordings.remove(record)
 
 
 def invalidate(*tags: str) -> None:
@@ -188,8 +238,11 @@ def clear() -> None:
 def forget_remembered() -> None:
     """Empties this process's remembered values (`remember`) and fragments (core/fragments.py);
     the shared cache is untouched."""
+    from core import sections
+
     _local.clear()
     fragments.forget()
+    sections.forget()
 
 
 def reset_for_tests() -> None:

@@ -237,6 +237,9 @@ PAGE_CACHE_ALIAS = "pages"
 ASGI_HTTP_MIDDLEWARE = ["core.pagecache.StoredPagesASGI"]
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_PROXY_SECONDS = int(env("PAGE_CACHE_PROXY_SECONDS", "0"))
+# Sections (core/sections.py): the parts of a page that are the same for every reader, kept
+# while what they read is current, for logged-in readers too. false renders them every time.
+PAGE_SECTIONS = env_bool("PAGE_SECTIONS", True)
 # A caching proxy that takes purge requests (Varnish, nginx with a purge module, or any HTTP
 # purge endpoint): Wagtail purges a page's addresses there when it is published, unpublished,
 # moved or deleted (wagtail.contrib.frontend_cache). Other changes (comments, sign-ups) are not

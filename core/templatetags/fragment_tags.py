@@ -6,9 +6,11 @@ from (the language, the release and the request's host are added here). The temp
 must show nothing personal: the same HTML goes to every reader of the list."""
 
 from django import template
+from django.conf import settings
+from django.template.base import token_kwargs
 from django.utils.safestring import mark_safe
 
-from core import fragments
+from core import fragments, sections
 
 register = template.Library()
 
@@ -84,3 +86,51 @@ def _plain(value):
     if value is None or isinstance(value, bool | int | float):
         return value
     return str(value)
+
+
+class SectionNode(template.Node):
+    def __init__(self, name, named, used, nodelist):
+        self.name, self.named, self.used, self.nodelist = name, named, used, nodelist
+
+    def render(self, context):
+        if not settings.PAGE_SECTIONS:  # as if the tag were not there
+            return self.nodelist.render(context)
+        name = self.name.resolve(context)
+        named = {key: value.resolve(context) for key, value in self.named.items()}
+        html = sections.get_or_render(
+            sections.key(name, context.get("request"), named),
+            lambda: sections.render_alone(
+                context,
+                self.nodelist,
+                {**named, **{key: value.resolve(context) for key, value in self.used.items()}},
+            ),
+        )
+        token = context.get("csrf_token")
+        if fragments.CSRF_PLACEHOLDER in html and token:
+            html = fragments.with_csrf_token(html, lambda: str(token))
+        return mark_safe(html)  # noqa: S308 (a rendered template)
+
+
+@register.tag
+def section(parser, token):
+    """`{% section "name" page=page ... using data=data ... %}...{% endsection %}`: a part of
+    the page that is the same for every reader, rendered once and kept while what it read is
+    current (core/sections.py). Its content sees only the values passed here (those before
+    `using` name it), the request and the context processors' values, as an anonymous
+    visitor."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% section %} needs a name")
+    rest = bits[2:]
+    split = rest.index("using") if "using" in rest else len(rest)
+    named_bits, used_bits = rest[:split], rest[split + 1 :]
+    counts = len(named_bits), len(used_bits)
+    named = token_kwargs(named_bits, parser, support_legacy=False)  # consumes what it reads
+    used = token_kwargs(used_bits, parser, support_legacy=False)
+    if (len(named), len(used)) != counts or named_bits or used_bits:
+        raise template.TemplateSyntaxError(
+            "{% section %} takes a name, name=value pairs and, after 'using', more of them"
+        )
+    nodelist = parser.parse(("endsection",))
+    parser.delete_first_token()
+    return SectionNode(parser.compile_filter(bits[1]), named, used, nodelist)

@@ -1,6 +1,7 @@
 """The policy's focus areas and main goals, and the barometer's indicators and measurements."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -140,13 +141,12 @@ class GoalPage(FollowableMixin, StemmedSearch, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["goal_data"] = selectors.goal_data(self)
-        context["focus_area"] = selectors.localized(self.focus_area)
-        context["projects"] = list(
-            LighthouseProjectPage.objects.live().filter(
-                locale_id=self.locale_id, goal__translation_key=self.translation_key
-            )
+        # Read only when the page's sections are rendered, not when they are reused.
+        context["focus_area"] = SimpleLazyObject(lambda: selectors.localized(self.focus_area))
+        context["projects"] = LighthouseProjectPage.objects.live().filter(
+            locale_id=self.locale_id, goal__translation_key=self.translation_key
         )
-        context["barometer"] = self.get_parent()
+        context["barometer"] = SimpleLazyObject(self.get_parent)
         return context
 
 

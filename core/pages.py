@@ -25,6 +25,8 @@ class FilterableIndexMixin:
     """
 
     filter_form_class = None
+    # The query parameters that name a page of the listing (kept apart from the filters).
+    page_parameters: tuple[str, ...] = ()
 
     def filter_form_kwargs(self, request) -> dict:
         return {}
@@ -42,6 +44,11 @@ class FilterableIndexMixin:
         form, filters, invalid = self.bind_filter_form(request)
         context.update(
             filter_form=form,
+            # The name the listing's section is kept under ("" for a query the page did not
+            # make): core/sections.py.
+            listing_section=listing_section(
+                request, form, f"{self._meta.label_lower}:listing", self.page_parameters
+            ),
             filters=filters,
             filters_active=bool(filters),
             filters_invalid=invalid,
@@ -54,3 +61,24 @@ class FilterableIndexMixin:
         if (getattr(response, "context_data", None) or {}).get("filters_invalid"):
             response.status_code = 400
         return response
+
+
+def listing_section(request, form, name: str, page_parameters: tuple[str, ...] = ()) -> str:
+    """The section name (core/sections.py) a listing is kept under for this query: `name` when
+    the query is one the page's own form and page links make (each parameter a field of the
+    form with choices or a page number of at most four digits, once each, and the form valid),
+    else "", which renders the listing for this request only: made-up queries and typed text
+    (a search) cannot fill the cache."""
+    query = request.GET
+    for key in query:
+        values = query.getlist(key)
+        if len(values) != 1:
+            return ""
+        if key in page_parameters:
+            if not (values[0].isdigit() and len(values[0]) <= 4):
+                return ""
+        elif key not in form.fields or (values[0] and not hasattr(form.fields[key], "choices")):
+            return ""
+    if form.is_bound and not form.is_valid():
+        return ""
+    return name

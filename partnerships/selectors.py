@@ -61,6 +61,7 @@ def organisation_list(
 
 def register_listing(*, page_number=None, **filters) -> dict:
     """Everything the register page shows for the filters (see `organisation_list`)."""
+    pagecache.depends_on(PARTNERS)  # before anything is read (core/pagecache.py)
     paginator = Paginator(organisation_list(**filters), REGISTER_PAGE_SIZE)
     page_obj = paginator.get_page(page_number)
     return {

@@ -93,10 +93,12 @@ class SectionNode(template.Node):
         self.name, self.named, self.used, self.nodelist = name, named, used, nodelist
 
     def render(self, context):
-        if not settings.PAGE_SECTIONS:  # as if the tag were not there
-            return self.nodelist.render(context)
         name = self.name.resolve(context)
         named = {key: value.resolve(context) for key, value in self.named.items()}
+        if not name or not settings.PAGE_SECTIONS:  # rendered in the page, with its values
+            used = {key: value.resolve(context) for key, value in self.used.items()}
+            with context.push(**named, **used):
+                return self.nodelist.render(context)
         html = sections.get_or_render(
             sections.key(name, context.get("request"), named),
             lambda: sections.render_alone(
@@ -117,7 +119,7 @@ def section(parser, token):
     the page that is the same for every reader, rendered once and kept while what it read is
     current (core/sections.py). Its content sees only the values passed here (those before
     `using` name it), the request and the context processors' values, as an anonymous
-    visitor."""
+    visitor. An empty name renders it in the page's context with those values, kept nowhere."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("{% section %} needs a name")

@@ -7,6 +7,7 @@ resident input and live in `comments.py`.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -15,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import pagecache
 from core.pages import FilterableIndexMixin
 from core.search import StemmedSearch
 from home.models.following import FollowableMixin
@@ -55,7 +57,11 @@ class DebateIndexPage(StemmedSearch, FilterableIndexMixin, Page):
         return DebateFilterForm
 
     def filter_form_kwargs(self, request) -> dict:
-        return {"focus_areas": debate_focus_areas(self)}
+        # The same for every reader until a page is published: made once per process.
+        areas = pagecache.remember(
+            f"debate_focus_areas:{self.pk}", lambda: list(debate_focus_areas(self))
+        )
+        return {"focus_areas": areas}
 
     def listing_context(self, request, **filters) -> dict:
         from dialogue.selectors import debate_index
@@ -150,15 +156,25 @@ class DebatePage(FollowableMixin, StemmedSearch, Page):
 
     def get_context(self, request, *args, **kwargs):
         from dialogue.forms import CommentForm
-        from dialogue.selectors import comment_context, comment_page, comment_template_context
+        from dialogue.selectors import (
+            comment_context,
+            comment_page,
+            comment_template_context,
+            parse_sort,
+            valid_cursor,
+        )
 
         context = super().get_context(request, *args, **kwargs)
-        context["comment_page"] = comment_page(
-            debate=self,
-            viewer=request.user,
-            sort=request.GET.get("sort"),
-            cursor=request.GET.get("after"),
+        sort = parse_sort(request.GET.get("sort"))
+        cursor = valid_cursor(sort, request.GET.get("after"))
+        # Read only when the comments are rendered: an anonymous reader's first page of them
+        # is a section (core/sections.py), reused until the debate or its authors change.
+        context["comment_page"] = SimpleLazyObject(
+            lambda: comment_page(debate=self, viewer=request.user, sort=sort, cursor=cursor)
         )
+        context["comment_sort"] = sort
+        anonymous_first_page = not request.user.is_authenticated and cursor is None
+        context["comments_section"] = "debate-comments" if anonymous_first_page else ""
         context.setdefault("comment_form", CommentForm(auto_id="comment-form-%s"))
         context["can_post"] = request.user.has_perm("dialogue.post_comment", self)
         context.update(comment_context(request.user))

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
@@ -33,6 +34,8 @@ class EventIndexPage(StemmedSearch, FilterableIndexMixin, Page):
     class Meta:
         verbose_name = _("event index")
 
+    page_parameters = ("page", "upcoming")
+
     @property
     def filter_form_class(self):
         # The form module imports the models, so it is fetched when a request needs it.
@@ -50,13 +53,19 @@ class EventIndexPage(StemmedSearch, FilterableIndexMixin, Page):
         query = request.GET.copy()
         query.pop("page", None)
         query.pop("upcoming", None)
-        return {
-            **event_listing(
+        # Read only when the listing's section is rendered, not when it is reused.
+        listing = SimpleLazyObject(
+            lambda: event_listing(
                 index=self,
                 page=request.GET.get("page"),
                 upcoming_page=request.GET.get("upcoming"),
                 **filters,
-            ),
+            )
+        )
+        return {
+            "upcoming_events": SimpleLazyObject(lambda: listing["upcoming_events"]),
+            "past_events": SimpleLazyObject(lambda: listing["past_events"]),
+            "listing_pages": (request.GET.get("upcoming"), request.GET.get("page")),
             "filter_query": query.urlencode(),
             "kinds": EventKind.choices,
             # Filtered by a district or a kind: follow it, to hear of new events there.

@@ -1,5 +1,6 @@
 """The public register as a Wagtail page, so editors place it in the menu and translate it."""
 
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -27,6 +28,7 @@ class PartnerIndexPage(StemmedSearch, FilterableIndexMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    page_parameters = (PAGE_PARAMETER,)
 
     class Meta:
         verbose_name = _("partner register")
@@ -42,7 +44,12 @@ class PartnerIndexPage(StemmedSearch, FilterableIndexMixin, Page):
 
         query = request.GET.copy()
         query.pop(PAGE_PARAMETER, None)
+        page_number = request.GET.get(PAGE_PARAMETER)
         return {
-            **selectors.register_listing(page_number=request.GET.get(PAGE_PARAMETER), **filters),
+            # Read only when the listing's section is rendered, not when it is reused.
+            "listing": SimpleLazyObject(
+                lambda: selectors.register_listing(page_number=page_number, **filters)
+            ),
+            "page_number": page_number,
             "query_without_page": query.urlencode(),
         }

@@ -177,6 +177,22 @@ def forget() -> None:
     _local.clear()
 
 
+class SignedInReader(AnonymousUser):
+    """Who a section passed `signed_in=True` renders for: a logged-in reader with nothing of
+    their own (no id, no name, no permissions, not blocked): the debate's comments as every
+    logged-in reader without a comment or reaction there sees them."""
+
+    is_blocked = False
+
+    @property
+    def is_authenticated(self):
+        return True
+
+    @property
+    def is_anonymous(self):
+        return False
+
+
 # Context processors' values that are the reader's own, and what a section sees instead.
 PERSONAL = ("user", "perms", "messages", "csrf_token")
 
@@ -189,7 +205,7 @@ def render_alone(context, nodelist, values: dict) -> str:
     index = getattr(context, "_processors_index", None)
     if index is not None:
         processors = {k: v for k, v in context.dicts[index].items() if k not in PERSONAL}
-    anonymous = AnonymousUser()
+    anonymous = SignedInReader() if values.get("signed_in") else AnonymousUser()
     alone = context.new(
         {
             **processors,

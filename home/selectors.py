@@ -237,11 +237,19 @@ def search_pages(query: str) -> list:
     them in a language only the key pages are translated into)."""
     from wagtail.models import Page
 
-    locales = {active_locale(), Locale.get_default()}
-    candidates = one_per_translation(
-        Page.objects.live().filter(locale__in=locales).exclude(depth=1), get_language()
-    )
-    pages = Page.objects.live().filter(id__in=list(candidates.values_list("pk", flat=True)))
+    language = get_language()
+
+    def candidates() -> list[int]:
+        locales = {active_locale(), Locale.get_default()}
+        pages = one_per_translation(
+            Page.objects.live().filter(locale__in=locales).exclude(depth=1), language
+        )
+        return list(pages.values_list("pk", flat=True))
+
+    # Which pages a reader of this language searches: the same for everyone until a page is
+    # published, unpublished, moved or deleted (core.pagecache.remember).
+    ids = pagecache.remember(f"search-candidates:{language}", candidates)
+    pages = Page.objects.live().filter(id__in=ids)
     return list(pages.search(query)[:SEARCH_LIMIT])
 
 

@@ -4,6 +4,7 @@ A debate is a Wagtail page (editors write the question); the comments that answe
 resident input and live in `comments.py`.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -160,6 +161,7 @@ class DebatePage(FollowableMixin, StemmedSearch, Page):
             comment_context,
             comment_page,
             comment_template_context,
+            has_own_part,
             parse_sort,
             valid_cursor,
         )
@@ -167,14 +169,20 @@ class DebatePage(FollowableMixin, StemmedSearch, Page):
         context = super().get_context(request, *args, **kwargs)
         sort = parse_sort(request.GET.get("sort"))
         cursor = valid_cursor(sort, request.GET.get("after"))
-        # Read only when the comments are rendered: an anonymous reader's first page of them
-        # is a section (core/sections.py), reused until the debate or its authors change.
+        # The first page of comments is a section (core/sections.py), reused until the debate
+        # or its authors change: one for anonymous readers, one for logged-in readers with
+        # nothing of their own in this debate (no comment, no reaction), which is most of them;
+        # a reader with their own part gets their own list. Read only when rendered.
+        user = request.user
+        signed_in = user.is_authenticated
+        shared = cursor is None and not has_own_part(debate=self, user=user)
+        viewer = AnonymousUser() if shared else user  # the shared list has no one's own part
         context["comment_page"] = SimpleLazyObject(
-            lambda: comment_page(debate=self, viewer=request.user, sort=sort, cursor=cursor)
+            lambda: comment_page(debate=self, viewer=viewer, sort=sort, cursor=cursor)
         )
         context["comment_sort"] = sort
-        anonymous_first_page = not request.user.is_authenticated and cursor is None
-        context["comments_section"] = "debate-comments" if anonymous_first_page else ""
+        context["comments_section"] = "debate-comments" if shared else ""
+        context["comments_signed_in"] = signed_in
         context.setdefault("comment_form", CommentForm(auto_id="comment-form-%s"))
         context["can_post"] = request.user.has_perm("dialogue.post_comment", self)
         context.update(comment_context(request.user))

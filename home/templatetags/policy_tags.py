@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from core import pagecache
 from core.hooks import HOME_SECTIONS, run_hooks
+from core.locales import language_of
 from home import charts
 from home.templatetags.site_shell import lang_attrs
 
@@ -45,6 +46,13 @@ def _breadcrumbs(page, request) -> dict:
 def indicator_chart(data):
     chart_id = f"chart-{data.indicator.pk}"
     return {"chart": charts.line_chart(data, chart_id), "data": data}
+
+
+@register.filter
+def language(page) -> str:
+    """`{{ page|language }}`: the language a page is written in, without reading its locale
+    (core.locales.language_of)."""
+    return language_of(page)
 
 
 @register.filter

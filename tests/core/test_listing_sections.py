@@ -2,8 +2,11 @@
 page itself makes, refreshed at once by what they show, never the anonymous reader's list
 shown to a logged-in one."""
 
+import re
+
 import pytest
 from django import forms
+from django.middleware.csrf import _unmask_cipher_token
 from django.test import RequestFactory
 
 from core import sections
@@ -13,6 +16,7 @@ from dialogue.models import DebateState
 from tests.dialogue.factories import make_debate
 from tests.events.factories import EventPageFactory, event_index
 from tests.factories import UserFactory, moderator
+from tests.renders import renders_of
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +108,29 @@ def test_a_logged_in_reader_never_gets_the_anonymous_comments(client, settings):
     assert "Venter på en moderator" in body
     settings.PAGE_SECTIONS = False
     assert "Venter på en moderator" in client.get(debate.url).content.decode()
+
+
+def test_logged_in_readers_without_a_part_of_their_own_share_the_comments(client):
+    """Most logged-in readers of a debate have written nothing there and reacted to nothing:
+    they share one list of comments (with the reaction and report forms, each reader's own
+    CSRF token); a reader who reacts gets their own list from then on."""
+    debate = make_debate()
+    comment = post(debate, "Hvad synes I?")[0]
+    first, second = UserFactory(), UserFactory()
+    client.force_login(first)
+    client.get(debate.url)
+    client.force_login(second)
+    with renders_of("dialogue/includes/comment.html") as renders:
+        body = client.get(debate.url).content.decode()
+    assert renders == []
+    assert 'aria-pressed="false" data-reaction="agree"' in body
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    assert _unmask_cipher_token(token) == client.cookies["csrftoken"].value
+
+    dialogue_services.reaction_set(user=second, comment=comment, value="agree")
+    assert 'aria-pressed="true" data-reaction="agree"' in client.get(debate.url).content.decode()
+    client.force_login(first)
+    body = client.get(debate.url).content.decode()
+    assert (
+        'aria-pressed="true"' not in body and 'aria-pressed="false" data-reaction="agree"' in body
+    )

@@ -13,8 +13,12 @@ ways of asking:
 
 - anonymous, cached: the page cache warm (core/pagecache.py);
 - anonymous, uncached: a second server with PAGE_CACHE_SECONDS=0, so every request renders
-  (what a cache miss costs; the site shell's remembered values stay on, as in production);
-- logged in: a resident's session cookie (never cached).
+  (what a cache miss costs; the remembered values and the sections of core/sections.py stay
+  on, as in production);
+- logged in: a resident's session cookie (never in the page cache; sections reused);
+- anonymous, nothing kept: a third server with the page cache and the sections off
+  (PAGE_SECTIONS=false): what rendering the whole page costs (the site shell's remembered
+  values and the fragments stay on).
 
 The reference is bench/reference/ (one view, no middleware, no database), served by the same
 uvicorn command on the same core, measured before and after the pages; the ratio is to the
@@ -178,11 +182,14 @@ def one_run(env, urls, logged_in, args):
     with uvicorn_server(uncached_env, cpu=SERVER_CPU) as address:
         print("anonymous, uncached ...", flush=True)
         uncached = measure(address, urls, args, {}, warm=True)
+    with uvicorn_server({**uncached_env, "PAGE_SECTIONS": "false"}, cpu=SERVER_CPU) as address:
+        print("anonymous, nothing kept (page cache and sections off) ...", flush=True)
+        bare = measure(address, urls, args, {}, warm=True)
     ref_after = reference(args)
-    return ref_before, ref_after, cached, personal, uncached
+    return ref_before, ref_after, cached, personal, uncached, bare
 
 
-def report(urls, queries, ref_before, ref_after, cached, personal, uncached) -> None:
+def report(urls, queries, ref_before, ref_after, cached, personal, uncached, bare) -> None:
     ref = (ref_before["rps"] + ref_after["rps"]) / 2
     print()
     print(
@@ -200,6 +207,7 @@ def report(urls, queries, ref_before, ref_after, cached, personal, uncached) -> 
             ("cached", "anonymous, cached", cached),
             ("uncached", "anonymous, uncached", uncached),
             ("logged_in", "logged in", personal),
+            ("bare", "anonymous, nothing kept", bare),
         ):
             r = results[name]
             failures += r["non_2xx"]
@@ -208,7 +216,12 @@ def report(urls, queries, ref_before, ref_after, cached, personal, uncached) -> 
                 f"| {queries[name][mode]} | {r['rps'] / ref:.3f} |"
             )
     print()
-    for mode, results in (("cached", cached), ("uncached", uncached), ("logged in", personal)):
+    for mode, results in (
+        ("cached", cached),
+        ("uncached", uncached),
+        ("logged in", personal),
+        ("nothing kept", bare),
+    ):
         ratios = [results[name]["rps"] / ref for name in urls]
         print(f"{mode}: ratio to the reference {min(ratios):.3f}-{max(ratios):.3f}")
     if failures:

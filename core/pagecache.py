@@ -466,7 +466,8 @@ def _language_page(request) -> bool:
 
 def connect_page_signals() -> None:
     """Publishing, unpublishing, moving or deleting any page changes menus, indexes, search
-    and links on other pages: every page is retired (pages are published rarely)."""
+    and links on other pages: every page is retired (pages are published rarely); so does a
+    changed site, locale or page view restriction."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -478,7 +479,7 @@ def connect_page_signals() -> None:
         if isinstance(instance, Page):
             invalidate(PAGES)
 
-    def site_or_locale_changed(**kwargs):
+    def site_or_locale_changed(**kwargs):  # or a page's view restrictions
         invalidate(PAGES)
 
     def created(sender, instance, created, **kwargs):
@@ -501,9 +502,12 @@ def connect_page_signals() -> None:
             post_save.connect(
                 created, sender=model, dispatch_uid="core.pagecache.page_created", weak=False
             )
-    from wagtail.models import Locale, Site
+    from django.db.models.signals import m2m_changed
+    from wagtail.models import Locale, PageViewRestriction, Site
 
-    for model in (Site, Locale):
+    # A page made private (a password, logged-in readers, groups) must not be served to anyone
+    # from the cache a moment longer; it is rare, so every page is retired.
+    for model in (Site, Locale, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(
                 site_or_locale_changed,
@@ -511,6 +515,12 @@ def connect_page_signals() -> None:
                 dispatch_uid=f"core.pagecache.{model.__name__}.{signal is post_save}",
                 weak=False,
             )
+    m2m_changed.connect(
+        site_or_locale_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="core.pagecache.restriction_groups",
+        weak=False,
+    )
     _remember_locales()
 
 

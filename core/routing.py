@@ -9,7 +9,8 @@ it is made once per process and kept while that version holds. What is kept is w
 itself, by id, in one query, since some of a page's fields change without a publish (a debate's
 state and comment count). Addresses that are not a page are not kept (their names are the
 visitors' to choose), and whatever Wagtail checks before serving (view restrictions, the hooks)
-still runs for every request."""
+still runs for every request; the page's view restrictions themselves are remembered too, until
+a page or a restriction changes."""
 
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
@@ -27,8 +28,19 @@ def serve(request, path):
             model, pk, args, kwargs = route
             page = model._default_manager.filter(pk=pk, live=True).first()
             if page is not None:
+                _remember_restrictions(page)
                 request._wagtail_route_for_request = RouteResult(page, args, kwargs)
     return wagtail_views.serve(request, path)
+
+
+def _remember_restrictions(page) -> None:
+    """The page's view restrictions (its own and its ancestors'), which Wagtail's serve hook
+    reads with two queries for every request, kept per process until a page or a restriction
+    changes ("pages": core.pagecache retires it when a restriction is saved or deleted). Each
+    request still checks them against the reader (`accept_request`)."""
+    find = page.get_view_restrictions
+    restrictions = pagecache.remember(f"restrictions:{page.pk}", lambda: list(find()))
+    page.get_view_restrictions = lambda: restrictions
 
 
 def _remembered_route(request, path):

@@ -279,7 +279,8 @@ def seed() -> None:
 def count_queries(urls: dict[str, str], session: str, csrf: str, host: str) -> None:
     """Queries per request of each page, as the load sees it (the second request of each kind,
     so the first's one-time work is not counted): anonymous from the cache, anonymous with the
-    page cache off, logged in. Prints one JSON line."""
+    page cache off, logged in, anonymous with the page cache and the sections off. Prints one
+    JSON line."""
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
@@ -297,9 +298,16 @@ def count_queries(urls: dict[str, str], session: str, csrf: str, host: str) -> N
         cached = measure(anonymous, url)
         with override_settings(PAGE_CACHE_SECONDS=0):
             uncached = measure(Client(HTTP_HOST=host), url)
+        with override_settings(PAGE_CACHE_SECONDS=0, PAGE_SECTIONS=False):
+            bare = measure(Client(HTTP_HOST=host), url)
         reader = Client(HTTP_HOST=host)
         reader.cookies["sessionid"] = session
         reader.cookies["csrftoken"] = csrf
         logged_in = measure(reader, url)
-        result[name] = {"cached": cached, "uncached": uncached, "logged_in": logged_in}
+        result[name] = {
+            "cached": cached,
+            "uncached": uncached,
+            "logged_in": logged_in,
+            "bare": bare,
+        }
     print(json.dumps(result))

@@ -91,3 +91,33 @@ def test_a_field_changed_without_a_publish_shows_at_once(client):
         user=moderator(), debate=debate, state="closed", conclusion="Tak for i dag."
     )
     assert "Tak for i dag." in client.get(debate.url).content.decode()
+
+
+def test_view_restrictions_are_not_read_again_for_every_request(client):
+    debate = make_debate()
+    client.get(debate.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(debate.url).status_code == 200
+    assert not [q for q in queries.captured_queries if "pageviewrestriction" in q["sql"]]
+
+
+def test_a_restriction_removed_lets_readers_in_at_once(client):
+    debate = make_debate()
+    restriction = PageViewRestriction.objects.create(
+        page=debate, restriction_type=PageViewRestriction.PASSWORD, password="hemmelig"
+    )
+    assert "password" in client.get(debate.url).content.decode().lower()
+    restriction.delete()
+    assert "Spørgsmål" in client.get(debate.url).content.decode()
+
+
+def test_a_page_made_private_leaves_the_page_cache_at_once(client, settings):
+    """Not a routing matter only: the anonymous copy in the page cache is retired too."""
+    settings.PAGE_CACHE_SECONDS = 300
+    debate = make_debate()
+    client.get(debate.url)
+    assert client.get(debate.url)["X-Page-Cache"] == "hit"
+    PageViewRestriction.objects.create(page=debate, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(debate.url)
+    assert response.get("X-Page-Cache") != "hit"
+    assert response.status_code == 302 or "Spørgsmål" not in response.content.decode()

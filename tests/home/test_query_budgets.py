@@ -43,9 +43,12 @@ BUDGETS = {
 }
 
 
-@pytest.fixture
-def uncached(settings):
+@pytest.fixture(params=["sections reused", "sections off"])
+def uncached(request, settings):
+    """The page cache off; the sections (core/sections.py) reused, as in production, or off, so
+    the budget also holds for rendering the whole page."""
     settings.PAGE_CACHE_SECONDS = 0
+    settings.PAGE_SECTIONS = request.param == "sections reused"
 
 
 def partner_index():

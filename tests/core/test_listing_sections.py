@@ -15,7 +15,7 @@ from dialogue import services as dialogue_services
 from dialogue.models import DebateState
 from tests.dialogue.factories import make_debate
 from tests.events.factories import EventPageFactory, event_index
-from tests.factories import UserFactory, moderator
+from tests.factories import UserFactory, editor, moderator
 from tests.renders import renders_of
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +134,31 @@ def test_logged_in_readers_without_a_part_of_their_own_share_the_comments(client
     assert (
         'aria-pressed="true"' not in body and 'aria-pressed="false" data-reaction="agree"' in body
     )
+
+
+def test_a_withdrawn_pledge_leaves_the_partner_page_at_once(client):
+    """The partner page's pledge is a section, read only when rendered: withdrawing it (which
+    retires "partners") shows at once."""
+    from partnerships.models import Pledge, ReviewStatus
+    from partnerships.services import organisation_approve, pledge_withdraw
+    from tests.partnerships.factories import CommitmentFactory, OrganisationFactory, PledgeFactory
+
+    organisation = OrganisationFactory(name="Nørrebro Netværk", status=ReviewStatus.PENDING)
+    CommitmentFactory(pledge=PledgeFactory(organisation=organisation), quantity=3)
+    organisation_approve(reviewer=editor(), organisation=organisation)
+    url = organisation.get_absolute_url()
+    assert 'id="pledge-heading"' in client.get(url).content.decode()
+    assert 'id="pledge-heading"' in client.get(url).content.decode()  # reused
+    admin = UserFactory()
+    organisation.memberships.create(user=admin, role="admin")
+    pledge_withdraw(user=admin, pledge=Pledge.objects.get(organisation=organisation))
+    assert 'id="pledge-heading"' not in client.get(url).content.decode()
+
+
+def test_a_sign_up_changes_the_places_on_the_event_page_at_once(client):
+    from events import services as event_services
+
+    event = EventPageFactory(capacity=10, signup_enabled=True)
+    assert "10 af 10 tilbage" in client.get(event.url).content.decode()
+    event_services.registration_create(event=event, user=UserFactory())
+    assert "9 af 10 tilbage" in client.get(event.url).content.decode()

@@ -12,15 +12,18 @@ fragments are rendered and kept in this process only.
 
 Personal parts of a fragment (whether this reader agreed, whether it is their own comment) are
 part of its key; the CSRF token is not: a fragment is rendered with `CSRF_PLACEHOLDER` and the
-reader's token is put in its place when it is served (`with_csrf_token`).
+reader's token is put in its place when it is served, and each form's client id the same way,
+a fresh one for every form served (`as_served`).
 """
 
 import hashlib
 import logging
 import time
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from contextlib import suppress
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +42,11 @@ _local: OrderedDict[str, str] = OrderedDict()
 
 # Never a real token (those are 64 letters and digits), never typed by a person.
 CSRF_PLACEHOLDER = "\x00csrf-token\x00"
+# Where a form's client id goes (dialogue.forms.CommentForm: a retry with the same id returns
+# the saved comment, so each form served must have its own).
+CLIENT_ID_PLACEHOLDER = "\x00client-id\x00"
+# True while HTML that is kept for more than one reader is rendered.
+_rendering_shared: ContextVar[bool] = ContextVar("rendering_shared", default=False)
 
 
 def key(kind: str, *parts) -> str:
@@ -124,18 +132,39 @@ def renderer(context, template, **values) -> Callable[[], str]:
     `context` with `values` added, the CSRF token as the placeholder."""
 
     def render() -> str:
-        with context.push(values, csrf_token=CSRF_PLACEHOLDER):
+        with context.push(values, csrf_token=CSRF_PLACEHOLDER), rendering_shared():
             return template.render(context)
 
     return render
 
 
-def with_csrf_token(html: str, token: Callable[[], str]) -> str:
-    """`html` with the reader's CSRF token where the fragment has the placeholder (`token` is
-    called only then: asking for a token marks the response as personal)."""
-    if CSRF_PLACEHOLDER not in html:
-        return html
-    return html.replace(CSRF_PLACEHOLDER, token())
+@contextmanager
+def rendering_shared():
+    """HTML rendered inside is kept for more than one reader: forms get `client_id()`'s
+    placeholder instead of an id of their own."""
+    token = _rendering_shared.set(True)
+    try:
+        yield
+    finally:
+        _rendering_shared.reset(token)
+
+
+def client_id():
+    """A form's client id: a fresh one, or the placeholder in HTML kept for several readers."""
+    return CLIENT_ID_PLACEHOLDER if _rendering_shared.get() else uuid.uuid4()
+
+
+def as_served(html: str, token: Callable[[], str]) -> str:
+    """`html` as this reader gets it: their CSRF token where the fragment has the placeholder
+    (`token` is called only then: asking for a token marks the response as personal), and a
+    fresh client id in each form. Inside HTML that is itself kept (a section around
+    fragments) the client ids stay placeholders, filled when that is served."""
+    if CSRF_PLACEHOLDER in html:
+        html = html.replace(CSRF_PLACEHOLDER, token())
+    if CLIENT_ID_PLACEHOLDER in html and not _rendering_shared.get():
+        first, *rest = html.split(CLIENT_ID_PLACEHOLDER)
+        html = first + "".join(str(uuid.uuid4()) + part for part in rest)
+    return html
 
 
 def forget(names: Iterable[str] | None = None) -> None:

@@ -221,7 +221,8 @@ def render_alone(context, nodelist, values: dict) -> str:
     if saved is not None:
         request.user = anonymous
     try:
-        return nodelist.render(alone)
+        with fragments.rendering_shared():
+            return nodelist.render(alone)
     finally:
         if saved is not None:
             request.user = saved

@@ -1,13 +1,12 @@
 """The residents' forms on debate pages. They only shape input; the rules live in the
 services. Rendered with the project's field template (settings.FORM_RENDERER)."""
 
-import uuid
-
 from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from core import fragments
 from core.forms import LanguageSelect
 from core.locales import language_of
 from dialogue.models import MAX_COMMENT_LENGTH, DebateState
@@ -41,7 +40,9 @@ class CommentForm(forms.Form):
     client_id = forms.UUIDField(
         required=False,
         widget=forms.HiddenInput(attrs={"data-client-id": True}),
-        initial=uuid.uuid4,
+        # A fresh id per form served, also where the form is part of HTML kept for several
+        # readers (core.fragments.client_id).
+        initial=fragments.client_id,
     )
 
     @classmethod

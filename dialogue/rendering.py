@@ -100,7 +100,7 @@ def render_comments(context, comments) -> str:
     token = _token_of(context)
 
     def tree(comment) -> str:
-        html = fragments.with_csrf_token(found[names[comment.pk]], token)
+        html = fragments.as_served(found[names[comment.pk]], token)
         before, after = html.split(_REPLIES, 1)
         children = getattr(comment, "children", None) or []
         return before + "".join(tree(child) for child in children) + after

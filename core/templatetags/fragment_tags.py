@@ -107,10 +107,7 @@ class SectionNode(template.Node):
                 {**named, **{key: value.resolve(context) for key, value in self.used.items()}},
             ),
         )
-        token = context.get("csrf_token")
-        if fragments.CSRF_PLACEHOLDER in html and token:
-            html = fragments.with_csrf_token(html, lambda: str(token))
-        return mark_safe(html)  # noqa: S308 (a rendered template)
+        return mark_safe(fragments.as_served(html, lambda: str(context.get("csrf_token", ""))))  # noqa: S308
 
 
 @register.tag

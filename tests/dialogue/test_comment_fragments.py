@@ -9,7 +9,7 @@ from django.core.cache import caches
 from django.test import Client
 
 from accounts.models import Badge, BadgeKind
-from core import pagecache
+from core import fragments, pagecache
 from dialogue import services
 from dialogue.cache_tags import debate_tag
 from dialogue.models import Comment, CommentStatus
@@ -171,3 +171,30 @@ def test_pages_render_while_the_shared_cache_is_away(client, debate, monkeypatch
     monkeypatch.setattr(caches["default"], "set_many", away)
     assert "Stadig her" in comment_html(get(client, debate.url), comment.pk)
     assert "fragment cache unavailable" in caplog.text
+
+
+def client_ids(page: str) -> list[str]:
+    return re.findall(r'<input type="hidden" name="client_id" value="([^"]*)"', page)
+
+
+def test_every_form_served_has_a_client_id_of_its_own(client, debate):
+    """A retry with the same client id returns the comment already saved, so a form kept in a
+    fragment or section must not carry the id of the render that made it: a reader without
+    JavaScript who replies twice to the same comment would lose the second reply."""
+    comment = services.comment_create(user=UserFactory(), debate=debate, body="Spørg løs")[0]
+    reader = UserFactory()
+    client.force_login(reader)
+    first, second = get(client, debate.url), get(client, debate.url)
+    ids = client_ids(first) + client_ids(second)
+    assert len(ids) >= 4 and len(set(ids)) == len(ids)  # a main form and a reply form each
+    assert fragments.CLIENT_ID_PLACEHOLDER not in first + second
+    for body in ("Første svar", "Andet svar"):
+        page = get(client, debate.url)
+        form = re.search(rf'id="reply-{comment.pk}-body".*?</form>', page, re.S).group(0)
+        response = client.post(
+            f"/da/dialog/{debate.pk}/kommenter/",
+            {"body": body, "parent": comment.pk, "client_id": client_ids(form)[0]},
+        )
+        assert response.status_code in (200, 302, 303)
+    replies = Comment.objects.filter(parent=comment, author=reader)
+    assert sorted(replies.values_list("body", flat=True)) == ["Andet svar", "Første svar"]

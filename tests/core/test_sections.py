@@ -4,8 +4,7 @@ current; never one reader's data shown to another."""
 
 import re
 from contextlib import contextmanager
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -15,9 +14,9 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from core import fragments, pagecache, sections
-from home.models import GoalPage, Measurement
+from home.models import GoalPage
 from notifications.services import follow
-from tests.home.factories import goal_page
+from tests.home.factories import NEW_PERIOD, goal_page, new_measurement
 from tests.renders import renders_of
 from tests.roles import make_user
 
@@ -61,16 +60,10 @@ def test_a_new_measurement_shows_at_once(client):
     """The figures are read by the view, before the section: the section is kept under the
     tags the page had named by then ("barometer")."""
     goal = goal_page(indicators=1, measurements=2)
-    assert "2013, 1. halvår" not in client.get(goal.url).content.decode()
+    assert NEW_PERIOD not in client.get(goal.url).content.decode()
     client.get(goal.url)
-    Measurement.objects.create(
-        indicator=goal.indicators.first(),
-        sort_order=9,
-        period_label="2013, 1. halvår",
-        period_start=date(2013, 1, 1),
-        value=Decimal("3.1"),
-    )
-    assert "2013, 1. halvår" in client.get(goal.url).content.decode()
+    new_measurement(goal)
+    assert NEW_PERIOD in client.get(goal.url).content.decode()
 
 
 def test_a_field_changed_without_a_publish_shows_at_once(client):
@@ -147,22 +140,25 @@ def test_the_values_after_using_are_given_but_do_not_name_it():
     assert render(source, n=2, label="siden") == "siden"
 
 
-def test_a_section_that_changes_by_the_clock_is_kept_until_then(monkeypatch):
+def renders_doing(monkeypatch, effect) -> list:
+    """Each render of a section from now on does `effect()` first; the list counts them."""
     calls = []
-
-    def changing(value):
-        calls.append(value)
-        pagecache.valid_until(timezone.now() + timedelta(seconds=60))
-        return value
-
-    source = '{% section "clock" n=n %}{{ n }}{% endsection %}'
     original = sections.render_alone
 
-    def counting(context, nodelist, values):
-        changing(values["n"])
+    def render_alone(context, nodelist, values):
+        calls.append(values.get("n"))
+        effect()
         return original(context, nodelist, values)
 
-    monkeypatch.setattr(sections, "render_alone", counting)
+    monkeypatch.setattr(sections, "render_alone", render_alone)
+    return calls
+
+
+def test_a_section_that_changes_by_the_clock_is_kept_until_then(monkeypatch):
+    calls = renders_doing(
+        monkeypatch, lambda: pagecache.valid_until(timezone.now() + timedelta(seconds=60))
+    )
+    source = '{% section "clock" n=n %}{{ n }}{% endsection %}'
     render(source, n=1)
     render(source, n=1)
     assert calls == [1]
@@ -173,15 +169,7 @@ def test_a_section_that_changes_by_the_clock_is_kept_until_then(monkeypatch):
 
 
 def test_a_personal_section_is_never_kept(monkeypatch):
-    calls = []
-    original = sections.render_alone
-
-    def personal(context, nodelist, values):
-        calls.append(1)
-        pagecache.not_shared()
-        return original(context, nodelist, values)
-
-    monkeypatch.setattr(sections, "render_alone", personal)
+    calls = renders_doing(monkeypatch, pagecache.not_shared)
     source = '{% section "mine" n=n %}{{ n }}{% endsection %}'
     render(source, n=1)
     render(source, n=1)
@@ -189,15 +177,7 @@ def test_a_personal_section_is_never_kept(monkeypatch):
 
 
 def test_a_section_is_retired_by_a_tag_it_read(monkeypatch):
-    calls = []
-    original = sections.render_alone
-
-    def reading(context, nodelist, values):
-        calls.append(1)
-        pagecache.depends_on("proeve")
-        return original(context, nodelist, values)
-
-    monkeypatch.setattr(sections, "render_alone", reading)
+    calls = renders_doing(monkeypatch, lambda: pagecache.depends_on("proeve"))
     source = '{% section "tagged" n=n %}{{ n }}{% endsection %}'
     render(source, n=1)
     render(source, n=1)

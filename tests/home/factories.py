@@ -60,3 +60,18 @@ def add_measurements(indicator: Indicator, count: int, start: int = 2010) -> Non
         )
         for k in range(count)
     )
+
+
+NEW_PERIOD = "2013, 1. halvår"
+
+
+def new_measurement(goal: GoalPage) -> Measurement:
+    """A later half-year's figure for the goal's first indicator (labelled NEW_PERIOD), saved as
+    the barometer's signals see it."""
+    return Measurement.objects.create(
+        indicator=goal.indicators.first(),
+        sort_order=9,
+        period_label=NEW_PERIOD,
+        period_start=date(2013, 1, 1),
+        value=Decimal("3.1"),
+    )

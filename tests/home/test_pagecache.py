@@ -1,13 +1,10 @@
 """The policy pages in the page cache: publishing, unpublishing, moving and deleting a page,
 and a new barometer measurement, show on the cached pages at once (core/pagecache.py)."""
 
-from datetime import date
-from decimal import Decimal
-
 import pytest
 
-from home.models import ContentPage, Measurement, UILanguageReview
-from tests.home.factories import goal_page, home_page
+from home.models import ContentPage, UILanguageReview
+from tests.home.factories import NEW_PERIOD, goal_page, home_page, new_measurement
 from tests.pagecache import cached_body, fresh_body
 
 pytestmark = pytest.mark.django_db
@@ -51,28 +48,16 @@ def test_deleting_a_page_takes_it_off_the_cached_pages_at_once(client):
 
 def test_a_new_measurement_shows_on_the_cached_goal_page_at_once(client):
     goal = goal_page(indicators=1, measurements=2)
-    assert "2013, 1. halvår" not in cached_body(client, goal.url)
-    Measurement.objects.create(
-        indicator=goal.indicators.first(),
-        sort_order=9,
-        period_label="2013, 1. halvår",
-        period_start=date(2013, 1, 1),
-        value=Decimal("3.1"),
-    )
-    assert "2013, 1. halvår" in fresh_body(client, goal.url)
+    assert NEW_PERIOD not in cached_body(client, goal.url)
+    new_measurement(goal)
+    assert NEW_PERIOD in fresh_body(client, goal.url)
 
 
 def test_the_open_data_follows_a_new_measurement_at_once(client):
     goal = goal_page(indicators=1, measurements=2)
     cached_body(client, "/da/barometer/data.csv")
-    Measurement.objects.create(
-        indicator=goal.indicators.first(),
-        sort_order=9,
-        period_label="2013, 1. halvår",
-        period_start=date(2013, 1, 1),
-        value=Decimal("3.1"),
-    )
-    assert "2013, 1. halvår" in fresh_body(client, "/da/barometer/data.csv")
+    new_measurement(goal)
+    assert NEW_PERIOD in fresh_body(client, "/da/barometer/data.csv")
 
 
 def test_ticking_a_language_as_reviewed_takes_the_note_off_cached_pages(client):

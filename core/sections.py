@@ -30,9 +30,9 @@ cache, and served only while they are all current; a personal one is never kept.
 names the same tags and moment for the page around it, so a page cached with it is retired
 exactly as if the section had been rendered.
 
-Kept in this process's memory (2,000 at most) and in the shared cache (Redis in production)
-for a day after it was stored. While the cache does not answer, sections are rendered every
-time.
+Kept in this process's memory (2,000 and 32 million characters at most, the oldest used let go
+first) and in the shared cache (Redis in production) for a day after it was stored. While the
+cache does not answer, sections are rendered every time.
 """
 
 import hashlib
@@ -53,7 +53,10 @@ from core import fragments, pagecache
 NAMESPACE = "section:"
 SHARED_SECONDS = 24 * 3600
 _LOCAL_MAX = 2000
+# A debate's comments make sections of a few hundred kB: the memory is bounded by size too.
+_LOCAL_CHARACTERS = 32 * 1024 * 1024
 _local: OrderedDict[str, "Section"] = OrderedDict()
+_local_characters = 0
 
 
 @dataclass(frozen=True)
@@ -164,17 +167,23 @@ def _keep(name: str, section: Section) -> None:
 
 
 def _remember(name: str, section: Section) -> None:
+    global _local_characters
+    replaced = _local.get(name)
     _local[name] = section
+    _local_characters += len(section.html) - (len(replaced.html) if replaced else 0)
     with suppress(KeyError):  # threads of one process share the memory
         _local.move_to_end(name)
-        while len(_local) > _LOCAL_MAX:
-            _local.popitem(last=False)
+        while len(_local) > _LOCAL_MAX or (_local_characters > _LOCAL_CHARACTERS and _local):
+            _, oldest = _local.popitem(last=False)
+            _local_characters -= len(oldest.html)
 
 
 def forget() -> None:
     """Empties this process's memory of sections (the shared cache keeps them: they are
     checked against the current versions whenever served)."""
+    global _local_characters
     _local.clear()
+    _local_characters = 0
 
 
 class SignedInReader(AnonymousUser):

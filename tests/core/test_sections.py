@@ -195,3 +195,17 @@ def test_while_the_cache_does_not_answer_sections_are_rendered(monkeypatch):
     render(source, n=1, label="først")
     monkeypatch.setattr(pagecache, "_read_versions_from_cache", away)
     assert render(source, n=1, label="siden") == "siden"
+
+
+def test_the_process_keeps_sections_up_to_a_size(monkeypatch):
+    """A debate's comments make sections of hundreds of kB: the process's memory of them is
+    bounded by their size as well as their number, the oldest let go first."""
+    monkeypatch.setattr(sections, "_LOCAL_CHARACTERS", 25_000)
+    sections.forget()
+    source = '{% section "big" n=n using text=text %}{{ text }}{% endsection %}'
+    for n in range(5):
+        render(source, n=n, text="x" * 10_000)
+    assert len(sections._local) == 2
+    assert sections._local_characters == 20_000
+    sections.forget()
+    assert sections._local_characters == 0

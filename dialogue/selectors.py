@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Count,
     DateTimeField,
@@ -19,6 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from accounts.models import Badge
@@ -136,6 +138,26 @@ def comment_page(
         comment.my_reaction = reactions.get(comment.pk)
     next_cursor = _cursor_for(top[-1], sort) if has_more and top else None
     return CommentPage(comments=top, sort=sort, next_cursor=next_cursor, reactions=reactions)
+
+
+def comment_list(*, debate: DebatePage, user, sort: str | None, cursor: str | None) -> dict:
+    """What the debate page needs for its list of comments. The first page of them is a section
+    (core/sections.py), reused until the debate or its authors change: one for anonymous
+    readers, one for logged-in readers with nothing of their own in this debate (no comment, no
+    reaction), which is most of them; a reader with their own part gets their own list. The
+    comments are read only when the list is rendered (`comment_page`, lazily)."""
+    sort = parse_sort(sort)
+    cursor = valid_cursor(sort, cursor)
+    shared = cursor is None and not has_own_part(debate=debate, user=user)
+    viewer = AnonymousUser() if shared else user  # the shared list has no one's own part
+    return {
+        "comment_page": SimpleLazyObject(
+            lambda: comment_page(debate=debate, viewer=viewer, sort=sort, cursor=cursor)
+        ),
+        "comment_sort": sort,
+        "comments_section": "debate-comments" if shared else "",
+        "comments_signed_in": user.is_authenticated,
+    }
 
 
 def has_own_part(*, debate: DebatePage, user) -> bool:

@@ -95,17 +95,16 @@ class SectionNode(template.Node):
     def render(self, context):
         name = self.name.resolve(context)
         named = {key: value.resolve(context) for key, value in self.named.items()}
+
+        def values() -> dict:  # the values after `using` are resolved only for a render
+            return {**named, **{key: value.resolve(context) for key, value in self.used.items()}}
+
         if not name or not settings.PAGE_SECTIONS:  # rendered in the page, with its values
-            used = {key: value.resolve(context) for key, value in self.used.items()}
-            with context.push(**named, **used):
+            with context.push(**values()):
                 return self.nodelist.render(context)
         html = sections.get_or_render(
             sections.key(name, context.get("request"), named),
-            lambda: sections.render_alone(
-                context,
-                self.nodelist,
-                {**named, **{key: value.resolve(context) for key, value in self.used.items()}},
-            ),
+            lambda: sections.render_alone(context, self.nodelist, values()),
         )
         return mark_safe(fragments.as_served(html, lambda: str(context.get("csrf_token", ""))))  # noqa: S308
 

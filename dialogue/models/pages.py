@@ -4,11 +4,9 @@ A debate is a Wagtail page (editors write the question); the comments that answe
 resident input and live in `comments.py`.
 """
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -157,32 +155,17 @@ class DebatePage(FollowableMixin, StemmedSearch, Page):
 
     def get_context(self, request, *args, **kwargs):
         from dialogue.forms import CommentForm
-        from dialogue.selectors import (
-            comment_context,
-            comment_page,
-            comment_template_context,
-            has_own_part,
-            parse_sort,
-            valid_cursor,
-        )
+        from dialogue.selectors import comment_context, comment_list, comment_template_context
 
         context = super().get_context(request, *args, **kwargs)
-        sort = parse_sort(request.GET.get("sort"))
-        cursor = valid_cursor(sort, request.GET.get("after"))
-        # The first page of comments is a section (core/sections.py), reused until the debate
-        # or its authors change: one for anonymous readers, one for logged-in readers with
-        # nothing of their own in this debate (no comment, no reaction), which is most of them;
-        # a reader with their own part gets their own list. Read only when rendered.
-        user = request.user
-        signed_in = user.is_authenticated
-        shared = cursor is None and not has_own_part(debate=self, user=user)
-        viewer = AnonymousUser() if shared else user  # the shared list has no one's own part
-        context["comment_page"] = SimpleLazyObject(
-            lambda: comment_page(debate=self, viewer=viewer, sort=sort, cursor=cursor)
+        context.update(
+            comment_list(
+                debate=self,
+                user=request.user,
+                sort=request.GET.get("sort"),
+                cursor=request.GET.get("after"),
+            )
         )
-        context["comment_sort"] = sort
-        context["comments_section"] = "debate-comments" if shared else ""
-        context["comments_signed_in"] = signed_in
         context.setdefault("comment_form", CommentForm(auto_id="comment-form-%s"))
         context["can_post"] = request.user.has_perm("dialogue.post_comment", self)
         context.update(comment_context(request.user))
